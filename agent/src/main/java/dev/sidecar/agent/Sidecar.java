@@ -1,0 +1,74 @@
+package dev.sidecar.agent;
+
+import dev.sidecar.agent.config.AgentConfig;
+import dev.sidecar.agent.config.TracingSettings;
+import dev.sidecar.agent.export.BatchSettings;
+import dev.sidecar.agent.export.SidecarResource;
+import dev.sidecar.agent.export.SpanConverter;
+import dev.sidecar.agent.export.SpanExportLoop;
+import dev.sidecar.agent.export.SpanExporters;
+import dev.sidecar.agent.install.AgentInstaller;
+import dev.sidecar.agent.install.Instrumentations;
+import dev.sidecar.agent.install.TransformationCounter;
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.bootstrap.Handoff;
+import dev.sidecar.bootstrap.Propagators;
+import dev.sidecar.bootstrap.Sampler;
+import dev.sidecar.bootstrap.SidecarThread;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.time.Duration;
+import java.util.List;
+import java.util.jar.JarFile;
+import java.util.stream.Collectors;
+
+/**
+ * The sidecar's start: reads the configuration, sets up the bootstrap's sampler, propagators and
+ * queue, starts the export thread, then instruments. Called by the launcher in the sidecar class
+ * loader.
+ */
+public final class Sidecar {
+  private Sidecar() {}
+
+  public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, boolean attached)
+      throws Exception {
+    AgentConfig config = AgentConfig.load(agentArgs);
+    AgentLog.enableDebug(config.getBoolean("otel.javaagent.debug", false));
+    if (!config.getBoolean("otel.javaagent.enabled", true)) {
+      AgentLog.info("disabled by otel.javaagent.enabled=false; nothing is instrumented");
+      return;
+    }
+    String version = version(agentJar);
+    Sampler sampler = TracingSettings.sampler(config);
+    Sampler.install(sampler);
+    boolean[] propagators = TracingSettings.propagators(config);
+    Propagators.configure(propagators[0], propagators[1]);
+    BatchSettings batch = BatchSettings.from(config);
+    Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
+
+    SpanExportLoop exportLoop = SpanExportLoop.start(Handoff.spans(), batch,
+        () -> SpanExporters.create(config),
+        () -> new SpanConverter(SidecarResource.create(config, version), version));
+    Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
+    Runtime.getRuntime().addShutdownHook(
+        new SidecarThread(() -> exportLoop.shutdown(shutdownTimeout), "sidecar-shutdown"));
+
+    List<InstrumentationModule> modules = Instrumentations.enabled(config);
+    AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
+    AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
+        + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
+        + "; spans to " + SpanExporters.describe(config));
+  }
+
+  /** The version in the agent jar's manifest; hidden classes have no package metadata of their own. */
+  static String version(File agentJar) {
+    try (JarFile jar = new JarFile(agentJar, false)) {
+      String version = jar.getManifest() == null ? null
+          : jar.getManifest().getMainAttributes().getValue("Implementation-Version");
+      return version == null ? "development" : version;
+    } catch (IOException e) {
+      return "development";
+    }
+  }
+}

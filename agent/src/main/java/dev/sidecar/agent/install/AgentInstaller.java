@@ -1,0 +1,78 @@
+package dev.sidecar.agent.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.is;
+import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import dev.sidecar.bootstrap.AgentErrors;
+import dev.sidecar.bootstrap.SpanRecord;
+import java.io.File;
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.util.List;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+
+/**
+ * Wires the enabled instrumentations into Byte Buddy. Advice is inlined, never loaded into the
+ * application, and every advice exception is counted by {@link AgentErrors} instead of reaching
+ * the application. Classes already loaded are retransformed, so the same wiring serves
+ * {@code -javaagent} and a runtime attach.
+ */
+public final class AgentInstaller {
+  private AgentInstaller() {}
+
+  public static ResettableClassFileTransformer install(Instrumentation instrumentation,
+      List<InstrumentationModule> modules, File agentJar, TransformationCounter counter) throws IOException {
+    ClassLoader sidecarLoader = AgentInstaller.class.getClassLoader();
+    // Advice bytes come from the sidecar loader's hidden entries; bootstrap classes from the jar's root.
+    ClassFileLocator adviceLocator = new ClassFileLocator.Compound(
+        ClassFileLocator.ForClassLoader.of(sidecarLoader), ClassFileLocator.ForJarFile.of(agentJar));
+    Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
+        new MethodDescription.ForLoadedMethod(recordMethod())));
+
+    AgentBuilder builder = new AgentBuilder.Default()
+        .disableClassFormatChanges()
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        // Class files first (no class loading); the loaded class for those without one, such as proxies.
+        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        .with(counter)
+        // The default ignores every JDK class; the agent instruments some, so it names its own set.
+        .ignore(nameStartsWith("net.bytebuddy.")
+            .or(nameStartsWith("dev.sidecar."))
+            .or(nameStartsWith("jdk.internal.reflect."))
+            .or(nameStartsWith("java.lang.invoke."))
+            .or(isSynthetic()))
+        .or(any(), is(sidecarLoader))
+        // Advice inlined into JDK modules calls bootstrap classes, which those modules do not read.
+        .assureReadEdgeTo(instrumentation, SpanRecord.class);
+    for (InstrumentationModule module : modules) {
+      for (TypeTransformation transformation : module.transformations()) {
+        AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
+            .include(adviceLocator)
+            .withExceptionHandler(countErrors);
+        for (TypeTransformation.MethodAdvice methodAdvice : transformation.advice()) {
+          advice = advice.advice(methodAdvice.methods(), methodAdvice.adviceClassName());
+        }
+        builder = builder.type(transformation.types()).transform(advice);
+      }
+    }
+    return builder.installOn(instrumentation);
+  }
+
+  private static java.lang.reflect.Method recordMethod() {
+    try {
+      return AgentErrors.class.getMethod("record", Throwable.class);
+    } catch (NoSuchMethodException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.sidecar.agent.install;
+
+import dev.sidecar.agent.config.AgentConfig;
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
+import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Every instrumentation the agent ships, and which of them the configuration turns on. */
+public final class Instrumentations {
+  private Instrumentations() {}
+
+  public static List<InstrumentationModule> all() {
+    return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation());
+  }
+
+  /**
+   * Those enabled by {@code otel.instrumentation.<name>.enabled}, defaulting to
+   * {@code otel.instrumentation.common.default-enabled} (true), as in the OpenTelemetry agent.
+   */
+  public static List<InstrumentationModule> enabled(AgentConfig config) {
+    boolean defaultEnabled = config.getBoolean("otel.instrumentation.common.default-enabled", true);
+    List<InstrumentationModule> enabled = new ArrayList<>();
+    for (InstrumentationModule module : all()) {
+      if (config.getBoolean("otel.instrumentation." + module.name() + ".enabled", defaultEnabled)) {
+        enabled.add(module);
+      }
+    }
+    return enabled;
+  }
+}

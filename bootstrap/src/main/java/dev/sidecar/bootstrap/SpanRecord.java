@@ -1,0 +1,211 @@
+package dev.sidecar.bootstrap;
+
+/**
+ * One span as the application thread records it: ids, timestamps and the attribute values it
+ * already holds. Mutable until {@link #end}, then handed to the sidecar and never touched again by
+ * the application thread. Everything costly (hex ids, stack traces, OpenTelemetry types) is left to
+ * the sidecar.
+ */
+public final class SpanRecord {
+  private static final int INITIAL_ATTRIBUTE_SLOTS = 24;
+
+  private final String scope;
+  private final SpanKind kind;
+  private final long traceIdHigh;
+  private final long traceIdLow;
+  private final long spanId;
+  private final long parentSpanId;
+  private final boolean parentRemote;
+  private final boolean sampled;
+  private final String traceState;
+  private final String baggage;
+  private final long startEpochNanos;
+  private final SpanRecord previousCurrent;
+  private String name;
+  private Object[] attributes;
+  private int attributeSlots;
+  private boolean error;
+  private Throwable exception;
+  private long endEpochNanos;
+
+  private SpanRecord(String scope, SpanKind kind, String name, long traceIdHigh, long traceIdLow,
+      long parentSpanId, boolean parentRemote, boolean sampled, String traceState, String baggage,
+      SpanRecord previousCurrent) {
+    this.scope = scope;
+    this.kind = kind;
+    this.name = name;
+    this.traceIdHigh = traceIdHigh;
+    this.traceIdLow = traceIdLow;
+    this.spanId = Ids.randomNonZero();
+    this.parentSpanId = parentSpanId;
+    this.parentRemote = parentRemote;
+    this.sampled = sampled;
+    this.traceState = traceState;
+    this.baggage = baggage;
+    this.previousCurrent = previousCurrent;
+    this.startEpochNanos = EpochClock.nowNanos();
+    if (sampled) {
+      this.attributes = new Object[INITIAL_ATTRIBUTE_SLOTS];
+    }
+  }
+
+  /**
+   * Starts a span under {@code parent} (the current span, or null), or under {@code remote} when
+   * the caller's trace context came over the wire, and makes it the thread's current span.
+   * {@link #closeScope} later restores whatever was current before, parent or not.
+   */
+  public static SpanRecord startCurrent(String scope, SpanKind kind, String name,
+      SpanRecord parent, TraceParent remote, String baggage) {
+    SpanRecord previous = CurrentSpan.get();
+    SpanRecord span;
+    if (parent != null) {
+      span = new SpanRecord(scope, kind, name, parent.traceIdHigh, parent.traceIdLow, parent.spanId,
+          false, Sampler.current().sampleChild(parent.sampled, parent.traceIdLow),
+          parent.traceState, baggage != null ? baggage : parent.baggage, previous);
+    } else if (remote != null) {
+      span = new SpanRecord(scope, kind, name, remote.traceIdHigh(), remote.traceIdLow(),
+          remote.spanId(), true, Sampler.current().sampleChild(remote.sampled(), remote.traceIdLow()),
+          remote.traceState(), baggage, previous);
+    } else {
+      long low = Ids.randomNonZero();
+      span = new SpanRecord(scope, kind, name, Ids.randomNonZero(), low, 0, false,
+          Sampler.current().sampleRoot(low), null, baggage, previous);
+    }
+    CurrentSpan.set(span);
+    return span;
+  }
+
+  /** Records an attribute; ignored for a span that is not sampled, whose attributes nobody reads. */
+  public SpanRecord attribute(String key, Object value) {
+    if (value == null || attributes == null) {
+      return this;
+    }
+    if (attributeSlots == attributes.length) {
+      Object[] grown = new Object[attributes.length * 2];
+      System.arraycopy(attributes, 0, grown, 0, attributeSlots);
+      attributes = grown;
+    }
+    attributes[attributeSlots++] = key;
+    attributes[attributeSlots++] = value;
+    return this;
+  }
+
+  public void rename(String newName) {
+    this.name = newName;
+  }
+
+  /** Marks the span as failed; {@code thrown}, when not null, becomes an exception event. */
+  public void fail(Throwable thrown) {
+    this.error = true;
+    if (thrown != null) {
+      this.exception = thrown;
+    }
+  }
+
+  /** Makes the span that was current before this one current again, on this thread. */
+  public void closeScope() {
+    if (CurrentSpan.get() == this) {
+      CurrentSpan.set(previousCurrent);
+    }
+  }
+
+  /** Ends the span and hands it to the sidecar; a second call does nothing. */
+  public void end() {
+    if (endEpochNanos != 0) {
+      return;
+    }
+    endEpochNanos = EpochClock.nowNanos();
+    if (sampled) {
+      Handoff.spans().offer(this);
+    }
+  }
+
+  /** The {@code traceparent} value that makes this span the parent of a downstream call. */
+  public String traceparent() {
+    return TraceParent.format(traceIdHigh, traceIdLow, spanId, sampled);
+  }
+
+  public String scope() {
+    return scope;
+  }
+
+  public SpanKind kind() {
+    return kind;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public long traceIdHigh() {
+    return traceIdHigh;
+  }
+
+  public long traceIdLow() {
+    return traceIdLow;
+  }
+
+  public long spanId() {
+    return spanId;
+  }
+
+  /** Zero for a root span. */
+  public long parentSpanId() {
+    return parentSpanId;
+  }
+
+  public boolean parentRemote() {
+    return parentRemote;
+  }
+
+  public boolean sampled() {
+    return sampled;
+  }
+
+  public String traceState() {
+    return traceState;
+  }
+
+  public String baggage() {
+    return baggage;
+  }
+
+  public long startEpochNanos() {
+    return startEpochNanos;
+  }
+
+  public long endEpochNanos() {
+    return endEpochNanos;
+  }
+
+  public boolean error() {
+    return error;
+  }
+
+  public Throwable exception() {
+    return exception;
+  }
+
+  /** Number of key/value slots used: twice the attribute count. */
+  public int attributeSlots() {
+    return attributeSlots;
+  }
+
+  public String attributeKey(int slot) {
+    return (String) attributes[slot];
+  }
+
+  public Object attributeValue(int slot) {
+    return attributes[slot + 1];
+  }
+
+  /** The value recorded for {@code key}, or null; a linear scan, for tests and rare lookups. */
+  public Object attribute(String key) {
+    for (int i = 0; i < attributeSlots; i += 2) {
+      if (attributes[i].equals(key)) {
+        return attributes[i + 1];
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,89 @@
+package dev.sidecar.bootstrap.http;
+
+import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_ADDRESS;
+import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_PORT;
+
+import dev.sidecar.bootstrap.SpanRecord;
+
+/** Small parsers for header values, written to allocate no more than the attribute they yield. */
+final class HttpValues {
+  // W3C baggage caps a header at 8192 bytes; anything larger is not passed on.
+  private static final int MAX_BAGGAGE_LENGTH = 8192;
+
+  private HttpValues() {}
+
+  /** {@code HTTP/1.1} → {@code 1.1}, as {@code network.protocol.version} wants. */
+  static String protocolVersion(String protocol) {
+    if (protocol == null) {
+      return null;
+    }
+    switch (protocol) {
+      case "HTTP/1.1":
+        return "1.1";
+      case "HTTP/1.0":
+        return "1.0";
+      case "HTTP/2":
+      case "HTTP/2.0":
+        return "2";
+      default:
+        return protocol.startsWith("HTTP/") ? protocol.substring(5) : protocol;
+    }
+  }
+
+  /** Records {@code server.address} and {@code server.port} from a {@code Host} header value. */
+  static void recordHost(SpanRecord span, String host) {
+    if (host == null || host.isEmpty()) {
+      return;
+    }
+    int portStart;
+    String address;
+    if (host.charAt(0) == '[') {
+      int close = host.indexOf(']');
+      if (close < 0) {
+        return;
+      }
+      address = host.substring(1, close);
+      portStart = close + 1 < host.length() && host.charAt(close + 1) == ':' ? close + 2 : -1;
+    } else {
+      int colon = host.indexOf(':');
+      address = colon < 0 ? host : host.substring(0, colon);
+      portStart = colon < 0 ? -1 : colon + 1;
+    }
+    if (address.isEmpty()) {
+      return;
+    }
+    span.attribute(SERVER_ADDRESS, address);
+    if (portStart > 0) {
+      int port = parsePort(host, portStart);
+      if (port > 0) {
+        span.attribute(SERVER_PORT, port);
+      }
+    }
+  }
+
+  static String baggage(String header) {
+    return header == null || header.isEmpty() || header.length() > MAX_BAGGAGE_LENGTH ? null : header;
+  }
+
+  static int defaultPort(String scheme) {
+    if ("http".equals(scheme)) {
+      return 80;
+    }
+    return "https".equals(scheme) ? 443 : -1;
+  }
+
+  private static int parsePort(String s, int from) {
+    if (from >= s.length() || s.length() - from > 5) {
+      return -1;
+    }
+    int port = 0;
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      port = port * 10 + (c - '0');
+    }
+    return port <= 65535 ? port : -1;
+  }
+}

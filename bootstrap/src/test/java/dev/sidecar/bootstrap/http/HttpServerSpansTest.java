@@ -1,0 +1,215 @@
+package dev.sidecar.bootstrap.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sidecar.bootstrap.CurrentSpan;
+import dev.sidecar.bootstrap.Handoff;
+import dev.sidecar.bootstrap.Propagators;
+import dev.sidecar.bootstrap.Sampler;
+import dev.sidecar.bootstrap.SidecarThread;
+import dev.sidecar.bootstrap.SpanKind;
+import dev.sidecar.bootstrap.SpanRecord;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpServerSpansTest {
+  private static final String REMOTE = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+  @BeforeEach
+  void freshState() {
+    Handoff.configure(64, 64);
+    CurrentSpan.set(null);
+  }
+
+  @AfterEach
+  void restore() {
+    Sampler.install(Sampler.parentBased(1.0));
+    Propagators.configure(true, true);
+    CurrentSpan.set(null);
+  }
+
+  private static SpanRecord startGet() {
+    return HttpServerSpans.start("test", "GET", null, null, null);
+  }
+
+  @Test
+  void knownMethodNamesTheSpan() {
+    SpanRecord span = startGet();
+    assertNotNull(span);
+    assertSame(span, CurrentSpan.get());
+    assertEquals(SpanKind.SERVER, span.kind());
+    assertEquals("GET", span.name());
+    assertEquals("GET", span.attribute(HttpAttributes.REQUEST_METHOD));
+    assertNull(span.attribute(HttpAttributes.REQUEST_METHOD_ORIGINAL));
+  }
+
+  @Test
+  void unknownMethodIsOther() {
+    SpanRecord span = HttpServerSpans.start("test", "FOO", null, null, null);
+    assertEquals("HTTP", span.name());
+    assertEquals("_OTHER", span.attribute(HttpAttributes.REQUEST_METHOD));
+    assertEquals("FOO", span.attribute(HttpAttributes.REQUEST_METHOD_ORIGINAL));
+  }
+
+  @Test
+  void methodsAreCaseSensitive() {
+    SpanRecord span = HttpServerSpans.start("test", "get", null, null, null);
+    assertEquals("HTTP", span.name());
+    assertEquals("_OTHER", span.attribute(HttpAttributes.REQUEST_METHOD));
+    assertEquals("get", span.attribute(HttpAttributes.REQUEST_METHOD_ORIGINAL));
+  }
+
+  @Test
+  void nestedStartInsideServerSpanReturnsNull() {
+    SpanRecord outer = startGet();
+    assertNull(HttpServerSpans.start("other", "POST", REMOTE, null, null));
+    assertSame(outer, CurrentSpan.get());
+  }
+
+  @Test
+  void startOnSidecarThreadReturnsNull() throws Exception {
+    AtomicReference<Object> result = new AtomicReference<>("not run");
+    SidecarThread thread = new SidecarThread(() -> result.set(startGet()), "sidecar-test");
+    thread.start();
+    thread.join(5_000);
+    assertFalse(thread.isAlive());
+    assertNull(result.get());
+  }
+
+  @Test
+  void validTraceparentContinuesTheTrace() {
+    SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE, "k=v", "user=alice");
+    assertTrue(span.parentRemote());
+    assertEquals(0x4bf92f3577b34da6L, span.traceIdHigh());
+    assertEquals(0xa3ce929d0e0e4736L, span.traceIdLow());
+    assertEquals(0x00f067aa0ba902b7L, span.parentSpanId());
+    assertEquals("k=v", span.traceState());
+    assertEquals("user=alice", span.baggage());
+  }
+
+  @Test
+  void malformedTraceparentStartsANewTrace() {
+    SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE.toUpperCase(), "k=v", null);
+    assertNotNull(span);
+    assertEquals(0, span.parentSpanId());
+    assertFalse(span.parentRemote());
+    assertFalse(span.traceIdLow() == 0xa3ce929d0e0e4736L);
+    assertNull(span.traceState());
+  }
+
+  @Test
+  void disabledPropagatorsIgnoreIncomingHeaders() {
+    Propagators.configure(false, false);
+    SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE, "k=v", "user=alice");
+    assertEquals(0, span.parentSpanId());
+    assertFalse(span.parentRemote());
+    assertNull(span.baggage());
+  }
+
+  private static void assertHost(String host, String address, Integer port) {
+    SpanRecord span = startGet();
+    HttpServerSpans.request(span, "http", "/", null, host, null, null, null);
+    assertEquals(address, span.attribute(HttpAttributes.SERVER_ADDRESS), host);
+    assertEquals(port, span.attribute(HttpAttributes.SERVER_PORT), host);
+    span.closeScope();
+  }
+
+  @Test
+  void hostHeaderParsing() {
+    assertHost("example.com:8080", "example.com", 8080);
+    assertHost("[::1]:9090", "::1", 9090);
+    assertHost("[2001:db8::1]", "2001:db8::1", null);
+    assertHost("example.com", "example.com", null);
+    assertHost("example.com:65535", "example.com", 65535);
+    assertHost(null, null, null);
+    assertHost("", null, null);
+    assertHost("[::1", null, null);
+  }
+
+  @Test
+  void garbagePortsAreNotRecorded() {
+    for (String port : new String[] {"80a", "", "65536", "123456", "0", "-1", " 80"}) {
+      assertHost("example.com:" + port, "example.com", null);
+    }
+    assertHost("[::1]:x", "::1", null);
+  }
+
+  @Test
+  void requestAttributes() {
+    SpanRecord span = startGet();
+    InetSocketAddress peer = new InetSocketAddress("127.0.0.1", 5555);
+    HttpServerSpans.request(span, "https", "/a/b", "x=1", null, "HTTP/1.1", "curl/8", peer);
+    assertEquals("https", span.attribute(HttpAttributes.URL_SCHEME));
+    assertEquals("/a/b", span.attribute(HttpAttributes.URL_PATH));
+    assertEquals("x=1", span.attribute(HttpAttributes.URL_QUERY));
+    assertEquals("1.1", span.attribute(HttpAttributes.NETWORK_PROTOCOL_VERSION));
+    assertEquals("curl/8", span.attribute(HttpAttributes.USER_AGENT_ORIGINAL));
+    assertSame(peer, span.attribute(HttpAttributes.CLIENT_ADDRESS));
+    assertNull(span.attribute(HttpAttributes.SERVER_ADDRESS));
+  }
+
+  @Test
+  void serverErrorStatusFailsTheSpan() {
+    SpanRecord span = startGet();
+    HttpServerSpans.end(span, 500, null);
+    assertNull(CurrentSpan.get());
+    assertTrue(span.error());
+    assertEquals("500", span.attribute(HttpAttributes.ERROR_TYPE));
+    assertEquals(Integer.valueOf(500), span.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
+    List<SpanRecord> handed = new ArrayList<>();
+    assertEquals(1, Handoff.spans().drainTo(handed, 10));
+    assertSame(span, handed.get(0));
+  }
+
+  @Test
+  void clientErrorStatusIsNotAServerError() {
+    SpanRecord span = startGet();
+    HttpServerSpans.end(span, 404, null);
+    assertFalse(span.error());
+    assertNull(span.attribute(HttpAttributes.ERROR_TYPE));
+    assertEquals(Integer.valueOf(404), span.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
+  }
+
+  @Test
+  void thrownExceptionFailsTheSpan() {
+    SpanRecord span = startGet();
+    IOException thrown = new IOException("broken pipe");
+    HttpServerSpans.end(span, 0, thrown);
+    assertTrue(span.error());
+    assertSame(thrown, span.exception());
+    assertEquals("java.io.IOException", span.attribute(HttpAttributes.ERROR_TYPE));
+    assertNull(span.attribute(HttpAttributes.RESPONSE_STATUS_CODE), "no status below 100");
+  }
+
+  @Test
+  void unsampledServerSpanRecordsNothing() {
+    Sampler.install(Sampler.ratio(0));
+    SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE, null, null);
+    assertFalse(span.sampled());
+    HttpServerSpans.request(span, "http", "/", null, "example.com:80", "HTTP/1.1", null, null);
+    HttpServerSpans.end(span, 500, null);
+    assertEquals(0, span.attributeSlots());
+    assertTrue(span.traceparent().endsWith("-00"));
+    assertEquals(0, Handoff.spans().size());
+  }
+
+  @Test
+  void closeScopeRestoresTheOuterSpanEvenWithARemoteParent() {
+    SpanRecord outer = SpanRecord.startCurrent("app", SpanKind.INTERNAL, "outer", null, null, null);
+    SpanRecord server = HttpServerSpans.start("test", "GET", REMOTE, null, null);
+    assertTrue(server.parentRemote());
+    HttpServerSpans.end(server, 200, null);
+    assertSame(outer, CurrentSpan.get());
+  }
+}

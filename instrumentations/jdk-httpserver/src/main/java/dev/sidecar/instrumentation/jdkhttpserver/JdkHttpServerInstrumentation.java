@@ -1,0 +1,33 @@
+package dev.sidecar.instrumentation.jdkhttpserver;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Server spans for the JDK's {@code com.sun.net.httpserver}. Every exchange, on every server,
+ * passes through {@code Filter.Chain.doFilter(HttpExchange)} before the handler runs: the
+ * outermost call makes the span, nested calls (one per filter) see it and make none.
+ */
+public final class JdkHttpServerInstrumentation implements InstrumentationModule {
+  static final String SCOPE = "dev.sidecar.java-http-server";
+
+  @Override
+  public String name() {
+    return "java-http-server";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(named("com.sun.net.httpserver.Filter$Chain"))
+            .advise(isPublic().and(named("doFilter")).and(takesArguments(1))
+                .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))), FilterChainAdvice.class));
+  }
+}

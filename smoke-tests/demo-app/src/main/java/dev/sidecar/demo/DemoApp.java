@@ -1,0 +1,115 @@
+package dev.sidecar.demo;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+/**
+ * A small shop front: {@code /hello} asks a downstream service for a greeting and answers with it.
+ *
+ * <pre>
+ *   java -jar demo-app.jar                          # demo: serves, calls itself a few times, exits
+ *   java -jar demo-app.jar serve PORT [DOWNSTREAM]  # serves until killed; prints "listening on PORT"
+ * </pre>
+ */
+public final class DemoApp {
+  private final HttpClient client = HttpClient.newHttpClient();
+  private final String downstream;
+
+  private DemoApp(String downstream) {
+    this.downstream = downstream;
+  }
+
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("serve")) {
+      int port = Integer.parseInt(args[1]);
+      HttpServer server = start(port, args.length > 2 ? args[2] : null);
+      System.out.println("listening on " + server.getAddress().getPort());
+      // Serve until the process is stopped; the server's threads are daemons.
+      new CountDownLatch(1).await();
+      return;
+    }
+    HttpServer server = start(0, null);
+    String base = "http://127.0.0.1:" + server.getAddress().getPort();
+    DemoApp self = new DemoApp(base);
+    HttpServer front = start(0, base);
+    String frontUrl = "http://127.0.0.1:" + front.getAddress().getPort();
+    System.out.println("demo: GET " + frontUrl + "/hello?name=sidecar -> "
+        + self.get(frontUrl + "/hello?name=sidecar"));
+    System.out.println("demo: GET " + frontUrl + "/missing -> " + self.status(frontUrl + "/missing"));
+    System.out.println("demo: GET " + frontUrl + "/fail -> " + self.status(frontUrl + "/fail"));
+    front.stop(0);
+    server.stop(0);
+    System.out.println("demo: done; the agent prints the spans above as it exports them");
+  }
+
+  private static HttpServer start(int port, String downstream) throws IOException {
+    DemoApp app = new DemoApp(downstream);
+    HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
+    server.createContext("/", app::handle);
+    server.setExecutor(Executors.newFixedThreadPool(4, task -> {
+      Thread thread = new Thread(task, "demo-http-" + port);
+      thread.setDaemon(true);
+      return thread;
+    }));
+    server.start();
+    return server;
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getPath();
+    try {
+      switch (path) {
+        case "/hello": {
+          String query = exchange.getRequestURI().getRawQuery();
+          String greeting = downstream == null ? "hello" : get(downstream + "/greeting" + (query == null ? "" : "?" + query));
+          respond(exchange, 200, greeting + "\n");
+          break;
+        }
+        case "/greeting":
+          respond(exchange, 200, "hello, " + name(exchange.getRequestURI().getRawQuery()));
+          break;
+        case "/fail":
+          respond(exchange, 500, "failed on purpose\n");
+          break;
+        default:
+          respond(exchange, 404, "not found\n");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      respond(exchange, 503, "interrupted\n");
+    }
+  }
+
+  private String get(String url) throws IOException, InterruptedException {
+    HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    return response.body().trim();
+  }
+
+  private int status(String url) throws IOException, InterruptedException {
+    return client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+        .statusCode();
+  }
+
+  private static String name(String query) {
+    return query != null && query.startsWith("name=") ? query.substring(5) : "stranger";
+  }
+
+  private static void respond(HttpExchange exchange, int status, String body) throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+}
