@@ -47,8 +47,10 @@ public final class Sidecar {
     BatchSettings batch = BatchSettings.from(config);
     Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
 
+    // Checked once, here, so each invalid exporter setting is reported once.
+    AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
     SpanExportLoop exportLoop = SpanExportLoop.start(Handoff.spans(), batch,
-        () -> SpanExporters.create(config),
+        () -> SpanExporters.create(exportConfig),
         () -> new SpanConverter(SidecarResource.create(config, version), version));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
     Runtime.getRuntime().addShutdownHook(
@@ -58,7 +60,7 @@ public final class Sidecar {
     AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
     AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
         + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
-        + "; spans to " + SpanExporters.describe(config));
+        + "; spans to " + SpanExporters.describe(exportConfig));
   }
 
   /** The version in the agent jar's manifest; hidden classes have no package metadata of their own. */

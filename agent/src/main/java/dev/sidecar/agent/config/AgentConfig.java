@@ -13,12 +13,21 @@ import java.util.Map;
  * The agent's settings, from (highest first) agent arguments, system properties, {@code OTEL_*}
  * environment variables, then defaults: OpenTelemetry's order and names. A value that does not
  * parse gives one line on stderr naming the property, the value and the default used instead.
+ * Names are compared as OpenTelemetry compares them: case, {@code -}, {@code _} and {@code .} aside,
+ * so {@code OTEL_INSTRUMENTATION_COMMON_DEFAULT_ENABLED} sets
+ * {@code otel.instrumentation.common.default-enabled}.
  */
 public final class AgentConfig {
   private final Map<String, String> values;
 
   AgentConfig(Map<String, String> values) {
-    this.values = values;
+    this.values = new HashMap<>();
+    values.forEach((key, value) -> this.values.put(normalize(key), value.trim()));
+  }
+
+  /** Settings from a map already merged from their sources, such as a sanitized copy. */
+  public static AgentConfig fromMap(Map<String, String> values) {
+    return new AgentConfig(values);
   }
 
   /** Reads the environment and system properties, then {@code agentArgs} ({@code k=v,k=v}). */
@@ -56,7 +65,7 @@ public final class AgentConfig {
   }
 
   public String getString(String key, String defaultValue) {
-    String value = values.get(key);
+    String value = values.get(normalize(key));
     return value == null || value.trim().isEmpty() ? defaultValue : value.trim();
   }
 
@@ -144,7 +153,11 @@ public final class AgentConfig {
 
   /** Replaces a value the SDK would reject, so it uses its default instead of failing. */
   public void remove(String key) {
-    values.remove(key);
+    values.remove(normalize(key));
+  }
+
+  static String normalize(String key) {
+    return key.toLowerCase(Locale.ROOT).replace('-', '.').replace('_', '.');
   }
 
   static <T> T invalid(String key, String value, T defaultValue) {

@@ -3,7 +3,10 @@ package dev.sidecar.agent.config;
 import java.time.Duration;
 import java.util.Locale;
 
-/** OpenTelemetry's duration syntax: {@code 500}, {@code 500ms}, {@code 5s}, {@code 1m}, {@code 2h}, {@code 1d}. */
+/**
+ * OpenTelemetry's duration syntax: {@code 500}, {@code 500ms}, {@code 5s}, {@code 1m}, {@code 2h},
+ * {@code 1d}, also {@code us} and {@code ns}.
+ */
 public final class Durations {
   private Durations() {}
 
@@ -18,7 +21,19 @@ public final class Durations {
       return null;
     }
     long amount = Long.parseLong(text.substring(0, unitStart));
-    switch (text.substring(unitStart).trim()) {
+    try {
+      return of(amount, text.substring(unitStart).trim());
+    } catch (ArithmeticException tooLong) {
+      return null;
+    }
+  }
+
+  private static Duration of(long amount, String unit) {
+    switch (unit) {
+      case "ns":
+        return Duration.ofNanos(amount);
+      case "us":
+        return Duration.ofNanos(Math.multiplyExact(amount, 1000L));
       case "":
       case "ms":
         return Duration.ofMillis(amount);

@@ -76,6 +76,8 @@ public final class SpanConverter {
       if (value instanceof String) {
         String text = (String) value;
         builder.put(stringKey(key), key.equals(HttpAttributes.URL_FULL) ? UrlRedactor.redact(text) : text);
+      } else if (value instanceof Double || value instanceof Float) {
+        builder.put(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
       } else if (value instanceof Number) {
         builder.put(longKey(key), ((Number) value).longValue());
       } else if (value instanceof Boolean) {

@@ -75,11 +75,16 @@ public final class SpanExportLoop implements Runnable {
         nextReanchor = System.nanoTime() + REANCHOR_NANOS;
       }
     }
-    exportQueued(exporter, converter, records);
-    if (exporter != null) {
-      exporter.shutdown().join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    try {
+      exportQueued(exporter, converter, records);
+      if (exporter != null) {
+        exporter.shutdown().join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (Throwable t) {
+      AgentErrors.record(t);
+    } finally {
+      stopped.countDown();
     }
-    stopped.countDown();
   }
 
   /** Stops the loop after a last export; waits at most {@code timeout}. Returns whether it finished. */

@@ -32,10 +32,12 @@ public final class SpanExporters {
   public static SpanExporter create(AgentConfig config) {
     List<String> names = config.getList("otel.traces.exporter", Collections.singletonList("otlp"));
     ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
+    boolean consoleNamed = false;
     Map<String, ConfigurableSpanExporterProvider> providers = providers();
     List<SpanExporter> exporters = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
+      consoleNamed |= resolved.equals("console");
       if (resolved.equals("none")) {
         continue;
       }
@@ -50,7 +52,7 @@ public final class SpanExporters {
         AgentLog.warn("could not create the " + resolved + " span exporter (" + e.getMessage() + "); spans are not exported there");
       }
     }
-    if (AgentLog.debugEnabled() && !names.contains("console")) {
+    if (AgentLog.debugEnabled() && !consoleNamed) {
       exporters.add(new ConsoleSpanExporter(System.out));
     }
     if (exporters.isEmpty()) {
@@ -65,10 +67,11 @@ public final class SpanExporters {
     if (!names.contains("otlp")) {
       return String.join(",", names);
     }
-    String protocol = config.getString("otel.exporter.otlp.traces.protocol",
-        config.getString("otel.exporter.otlp.protocol", "http/protobuf"));
-    String endpoint = config.getString("otel.exporter.otlp.traces.endpoint",
-        config.getString("otel.exporter.otlp.endpoint", protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
+    AgentConfig clean = AgentConfig.fromMap(sanitized(config));
+    String protocol = clean.getString("otel.exporter.otlp.traces.protocol",
+        clean.getString("otel.exporter.otlp.protocol", "http/protobuf"));
+    String endpoint = clean.getString("otel.exporter.otlp.traces.endpoint",
+        clean.getString("otel.exporter.otlp.endpoint", protocol.equals("grpc") ? "http://localhost:4317" : "http://localhost:4318"));
     return "otlp " + protocol + " " + endpoint;
   }
 
@@ -81,8 +84,11 @@ public final class SpanExporters {
     return byName;
   }
 
-  /** The settings, less the OTLP values the SDK would refuse; each refusal reported once. */
-  static Map<String, String> sanitized(AgentConfig config) {
+  /**
+   * The settings, less the OTLP values the SDK would refuse, each refusal reported; with the
+   * OpenTelemetry agent's default protocol, {@code http/protobuf}, where the SDK's own is {@code grpc}.
+   */
+  public static Map<String, String> sanitized(AgentConfig config) {
     Map<String, String> values = new HashMap<>(config.asMap());
     for (String signal : Arrays.asList("", "traces.")) {
       String prefix = "otel.exporter.otlp." + signal;
@@ -91,6 +97,7 @@ public final class SpanExporters {
       checkEndpoint(values, prefix + "endpoint");
       checkDuration(values, prefix + "timeout");
     }
+    values.putIfAbsent("otel.exporter.otlp.protocol", "http/protobuf");
     return values;
   }
 
@@ -109,7 +116,9 @@ public final class SpanExporters {
     }
     try {
       URI uri = new URI(value.trim());
-      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+      // The authority, not the host: java.net.URI has no host for names such as otel_collector.
+      if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+          && uri.getRawAuthority() != null && !uri.getRawAuthority().isEmpty()) {
         return;
       }
     } catch (Exception e) {

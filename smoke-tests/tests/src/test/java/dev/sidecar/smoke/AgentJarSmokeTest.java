@@ -1,0 +1,85 @@
+package dev.sidecar.smoke;
+
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The agent jar as a command-line tool and as an archive. */
+@DisplayName("The agent jar")
+class AgentJarSmokeTest {
+
+  private static final Duration RUN_TIMEOUT = Duration.ofSeconds(30);
+  private static final String LAUNCHER = "dev/sidecar/launcher/";
+  private static final String BOOTSTRAP = "dev/sidecar/bootstrap/";
+  private static final String HIDDEN = "sidecar-internal/";
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("--version prints the project version and exits 0")
+  void version(JavaHome jdk) {
+    AppProcess.Result result =
+        AppProcess.builder("sidecar --version", jdk).jar(Artifacts.agentJar(), "--version").run(RUN_TIMEOUT);
+    assertAll("java -jar sidecar-agent.jar --version",
+        () -> assertEquals(0, result.exitCode(), result::output),
+        () -> assertEquals(List.of("sidecar " + Artifacts.projectVersion()), result.stdout(), result::output));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("--help explains -javaagent and exits 0")
+  void help(JavaHome jdk) {
+    AppProcess.Result result =
+        AppProcess.builder("sidecar --help", jdk).jar(Artifacts.agentJar(), "--help").run(RUN_TIMEOUT);
+    assertAll("java -jar sidecar-agent.jar --help",
+        () -> assertEquals(0, result.exitCode(), result::output),
+        () -> assertTrue(result.stdout().stream().anyMatch(line -> line.contains("-javaagent")), result::output));
+  }
+
+  @Test
+  @DisplayName("shows only launcher and bootstrap classes; everything else is hidden under sidecar-internal/")
+  void layout() throws IOException {
+    try (JarFile jar = new JarFile(Artifacts.agentJar().toFile())) {
+      List<String> names = Collections.list(jar.entries()).stream().map(JarEntry::getName).toList();
+      List<String> visibleElsewhere = names.stream()
+          .filter(name -> name.endsWith(".class"))
+          .filter(name -> !name.startsWith(LAUNCHER) && !name.startsWith(BOOTSTRAP))
+          .toList();
+      Attributes manifest = jar.getManifest().getMainAttributes();
+      assertAll("entries of " + Artifacts.agentJar(),
+          () -> assertEquals(List.of(), visibleElsewhere, ".class entries outside " + LAUNCHER + " and " + BOOTSTRAP),
+          () -> assertTrue(names.stream().anyMatch(name -> name.startsWith(LAUNCHER) && name.endsWith(".class")),
+              "launcher classes"),
+          () -> assertTrue(names.stream().anyMatch(name -> name.startsWith(BOOTSTRAP) && name.endsWith(".class")),
+              "bootstrap classes"),
+          () -> assertTrue(hidden(names, "net/bytebuddy/"), "hidden Byte Buddy classes"),
+          () -> assertTrue(hidden(names, "io/opentelemetry/sdk/"), "hidden OpenTelemetry SDK classes"),
+          () -> assertTrue(names.contains(HIDDEN + "net/bytebuddy/ByteBuddy.classdata"), "hidden ByteBuddy"),
+          () -> assertTrue(names.contains(HIDDEN + "io/opentelemetry/sdk/OpenTelemetrySdk.classdata"),
+              "hidden OpenTelemetrySdk"),
+          () -> assertLauncherClass(names, manifest.getValue("Premain-Class"), "Premain-Class"),
+          () -> assertLauncherClass(names, manifest.getValue("Main-Class"), "Main-Class"));
+    }
+  }
+
+  private static boolean hidden(List<String> names, String packagePath) {
+    return names.stream().anyMatch(name -> name.startsWith(HIDDEN + packagePath) && name.endsWith(".classdata"));
+  }
+
+  private static void assertLauncherClass(List<String> names, String className, String attribute) {
+    String entry = className == null ? null : className.replace('.', '/') + ".class";
+    assertTrue(entry != null && entry.startsWith(LAUNCHER) && names.contains(entry),
+        attribute + " " + className + " is a visible launcher class");
+  }
+}
