@@ -25,7 +25,7 @@ class AgentJarSmokeTest {
   private static final String BOOTSTRAP = "dev/sidecar/bootstrap/";
   private static final String HIDDEN = "sidecar-internal/";
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("--version prints the project version and exits 0")
   void version(JavaHome jdk) {
@@ -36,7 +36,7 @@ class AgentJarSmokeTest {
         () -> assertEquals(List.of("sidecar " + Artifacts.projectVersion()), result.stdout(), result::output));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("--help explains -javaagent and exits 0")
   void help(JavaHome jdk) {

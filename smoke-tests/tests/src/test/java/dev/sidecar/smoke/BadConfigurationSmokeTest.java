@@ -26,7 +26,7 @@ class BadConfigurationSmokeTest {
   /** The batch delay falls back to its default (5 s), so the export comes later than in the other tests. */
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("are warned about once each, and the defaults apply")
   void invalidValuesFallBackToDefaults(JavaHome jdk) {

@@ -24,7 +24,7 @@ class DisabledAgentSmokeTest {
   private static final String DISABLED = "disabled-app";
   private static final String ENABLED = "enabled-app";
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("a disabled agent exports nothing and propagates nothing")
   void disabledAgentDoesNothing(JavaHome jdk) {

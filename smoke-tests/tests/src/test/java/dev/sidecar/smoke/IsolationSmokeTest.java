@@ -34,7 +34,7 @@ class IsolationSmokeTest {
 
   private static final String SERVICE = "isolation-app";
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("the app sees only its own libraries, and its requests are still traced")
   void appKeepsItsOwnLibraries(JavaHome jdk) {

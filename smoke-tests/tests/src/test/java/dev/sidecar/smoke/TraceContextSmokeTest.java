@@ -49,7 +49,7 @@ class TraceContextSmokeTest {
     SERVICES.clear();
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("a request through A and B makes one trace of three spans, continuing the caller's")
   void oneTraceAcrossTwoServices(JavaHome jdk) {
@@ -126,7 +126,7 @@ class TraceContextSmokeTest {
     assertEquals(trace, inTrace(afterMarker, caller.traceId()), context);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("a malformed (upper-case) traceparent is ignored: the server span starts a new trace")
   void malformedTraceparentStartsANewTrace(JavaHome jdk) {
@@ -154,7 +154,7 @@ class TraceContextSmokeTest {
             span.attributes(), context));
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
   @DisplayName("a 500 makes an error server span with error.type; a 404 does not")
   void onlyServerErrorsMakeErrorServerSpans(JavaHome jdk) {
