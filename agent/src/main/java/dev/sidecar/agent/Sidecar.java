@@ -57,7 +57,7 @@ public final class Sidecar {
         new SidecarThread(() -> exportLoop.shutdown(shutdownTimeout), "sidecar-shutdown"));
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
-    AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
+    AgentInstaller.install(instrumentation, modules, agentJar, attached, new TransformationCounter());
     AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
         + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
         + "; spans to " + SpanExporters.describe(exportConfig));

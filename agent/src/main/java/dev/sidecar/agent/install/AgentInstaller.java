@@ -27,10 +27,13 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
  * {@code -javaagent} and a runtime attach.
  */
 public final class AgentInstaller {
+  private static final String SAFE_PROPERTY = "net.bytebuddy.safe";
+
   private AgentInstaller() {}
 
   public static ResettableClassFileTransformer install(Instrumentation instrumentation,
-      List<InstrumentationModule> modules, File agentJar, TransformationCounter counter) throws IOException {
+      List<InstrumentationModule> modules, File agentJar, boolean retransformLoaded,
+      TransformationCounter counter) throws IOException {
     ClassLoader sidecarLoader = AgentInstaller.class.getClassLoader();
     // Advice bytes come from the sidecar loader's hidden entries; bootstrap classes from the jar's root.
     ClassFileLocator adviceLocator = new ClassFileLocator.Compound(
@@ -38,11 +41,15 @@ public final class AgentInstaller {
     Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
         new MethodDescription.ForLoadedMethod(recordMethod())));
 
-    AgentBuilder builder = new AgentBuilder.Default()
+    AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
-        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-        // Class files first (no class loading); the loaded class for those without one, such as proxies.
-        .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
+        // At -javaagent start none of the instrumented classes is loaded yet, and scanning the
+        // thousands that are costs start-up time; after a runtime attach they must be retransformed.
+        .with(retransformLoaded
+            ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
+            : AgentBuilder.RedefinitionStrategy.DISABLED)
+        // Loaded classes are described from their Class objects; classes being loaded, from their bytes.
+        .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
         .with(counter)
         // The default ignores every JDK class; the agent instruments some, so it names its own set.
@@ -66,6 +73,26 @@ public final class AgentInstaller {
       }
     }
     return builder.installOn(instrumentation);
+  }
+
+  /**
+   * Our Byte Buddy never injects classes, so it is told so while its class injectors initialize:
+   * that keeps it off {@code sun.misc.Unsafe}, which JDK 24 and later warn about on stderr. The
+   * property is restored at once; an application's own Byte Buddy has its own classes and reads it
+   * for itself.
+   */
+  private static AgentBuilder newAgentBuilder() {
+    String previous = System.getProperty(SAFE_PROPERTY);
+    System.setProperty(SAFE_PROPERTY, "true");
+    try {
+      return new AgentBuilder.Default();
+    } finally {
+      if (previous == null) {
+        System.clearProperty(SAFE_PROPERTY);
+      } else {
+        System.setProperty(SAFE_PROPERTY, previous);
+      }
+    }
   }
 
   private static java.lang.reflect.Method recordMethod() {

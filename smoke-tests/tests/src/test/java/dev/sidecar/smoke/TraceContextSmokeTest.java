@@ -67,6 +67,13 @@ class TraceContextSmokeTest {
     List<ReceivedSpan> trace = inTrace(received, caller.traceId());
     Supplier<String> context = () -> Spans.describe(receiver.spans()) + services.outputs();
     assertEquals(3, trace.size(), context);
+    // Nothing but the class-data-sharing note that any bootstrap-path agent causes: no JVM warning
+    // (JDK 24+ warns about sun.misc.Unsafe), no agent warning.
+    for (AppProcess app : List.of(services.a, services.b)) {
+      assertEquals(List.of(), app.lines().stream()
+          .filter(line -> line.contains("WARN") && !line.contains("Sharing is only supported for boot loader classes"))
+          .toList(), context);
+    }
     ReceivedSpan aServer = only(trace, "A's SERVER span",
         span -> span.kind() == SpanKind.SPAN_KIND_SERVER && SERVICE_A.equals(span.serviceName()));
     ReceivedSpan aClient = only(trace, "A's CLIENT span",
