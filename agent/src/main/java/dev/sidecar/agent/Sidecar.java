@@ -15,6 +15,7 @@ import dev.sidecar.bootstrap.Handoff;
 import dev.sidecar.bootstrap.Propagators;
 import dev.sidecar.bootstrap.Sampler;
 import dev.sidecar.bootstrap.SidecarThread;
+import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -44,6 +45,9 @@ public final class Sidecar {
     Sampler.install(sampler);
     boolean[] propagators = TracingSettings.propagators(config);
     Propagators.configure(propagators[0], propagators[1]);
+    HttpHeaderCapture.configure(
+        config.getList("otel.instrumentation.http.server.capture-request-headers", List.of()).toArray(new String[0]),
+        config.getList("otel.instrumentation.http.server.capture-response-headers", List.of()).toArray(new String[0]));
     BatchSettings batch = BatchSettings.from(config);
     Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
 

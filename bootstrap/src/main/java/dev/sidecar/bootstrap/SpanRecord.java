@@ -1,5 +1,7 @@
 package dev.sidecar.bootstrap;
 
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+
 /**
  * One span as the application thread records it: ids, timestamps and the attribute values it
  * already holds. Mutable until {@link #end}, then handed to the sidecar and never touched again by
@@ -8,6 +10,8 @@ package dev.sidecar.bootstrap;
  */
 public final class SpanRecord {
   private static final int INITIAL_ATTRIBUTE_SLOTS = 24;
+  private static final AtomicIntegerFieldUpdater<SpanRecord> ENDING =
+      AtomicIntegerFieldUpdater.newUpdater(SpanRecord.class, "ending");
 
   private final String scope;
   private final SpanKind kind;
@@ -27,6 +31,7 @@ public final class SpanRecord {
   private boolean error;
   private Throwable exception;
   private long endEpochNanos;
+  private volatile int ending;
 
   private SpanRecord(String scope, SpanKind kind, String name, long traceIdHigh, long traceIdLow,
       long parentSpanId, boolean parentRemote, boolean sampled, String traceState, String baggage,
@@ -90,6 +95,33 @@ public final class SpanRecord {
     return this;
   }
 
+  /** Records {@code value} under {@code key}, in place of a value recorded before. */
+  public SpanRecord replaceAttribute(String key, Object value) {
+    if (value == null || attributes == null) {
+      return this;
+    }
+    for (int i = 0; i < attributeSlots; i += 2) {
+      if (attributes[i].equals(key)) {
+        attributes[i + 1] = value;
+        return this;
+      }
+    }
+    return attribute(key, value);
+  }
+
+  /** Forgets what was recorded under {@code key}, if anything. */
+  public void removeAttribute(String key) {
+    for (int i = 0; i < attributeSlots; i += 2) {
+      if (attributes[i].equals(key)) {
+        System.arraycopy(attributes, i + 2, attributes, i, attributeSlots - i - 2);
+        attributeSlots -= 2;
+        attributes[attributeSlots] = null;
+        attributes[attributeSlots + 1] = null;
+        return;
+      }
+    }
+  }
+
   public void rename(String newName) {
     this.name = newName;
   }
@@ -107,6 +139,19 @@ public final class SpanRecord {
     if (CurrentSpan.get() == this) {
       CurrentSpan.set(previousCurrent);
     }
+  }
+
+  /**
+   * Claims the right to finish the span: true for exactly one caller. Where two threads may end the
+   * same span (an async request completed while its dispatch returns), only the claimant may still
+   * record attributes, since after {@link #end} the sidecar reads them.
+   */
+  public boolean claimEnd() {
+    return ENDING.compareAndSet(this, 0, 1);
+  }
+
+  public boolean isEnding() {
+    return ending != 0;
   }
 
   /** Ends the span and hands it to the sidecar; a second call does nothing. */

@@ -20,6 +20,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,6 +32,7 @@ import java.util.Map;
  * (hex ids, peer addresses, URL redaction, stack traces). Not thread-safe.
  */
 public final class SpanConverter {
+  private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey(HttpAttributes.CLIENT_ADDRESS);
   private static final AttributeKey<String> NETWORK_PEER_ADDRESS = AttributeKey.stringKey("network.peer.address");
   private static final AttributeKey<Long> NETWORK_PEER_PORT = AttributeKey.longKey("network.peer.port");
   private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
@@ -86,9 +88,14 @@ public final class SpanConverter {
         InetSocketAddress peer = (InetSocketAddress) value;
         InetAddress address = peer.getAddress();
         String text = address != null ? address.getHostAddress() : peer.getHostString();
-        builder.put(stringKey(key), text);
         builder.put(NETWORK_PEER_ADDRESS, text);
         builder.put(NETWORK_PEER_PORT, (long) peer.getPort());
+        // The connection's peer is the client unless a proxy header named another.
+        if (record.attribute(HttpAttributes.CLIENT_ADDRESS) == null) {
+          builder.put(CLIENT_ADDRESS, text);
+        }
+      } else if (value instanceof String[]) {
+        builder.put(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
       } else {
         builder.put(stringKey(key), String.valueOf(value));
       }

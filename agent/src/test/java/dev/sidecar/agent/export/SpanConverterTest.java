@@ -131,7 +131,7 @@ class SpanConverterTest {
         .attribute("flag", Boolean.TRUE)
         .attribute(HttpAttributes.URL_PATH, "/orders")
         .attribute(HttpAttributes.URL_FULL, "https://user:pass@host:8443/p?sig=abc&x=1")
-        .attribute(HttpAttributes.CLIENT_ADDRESS, peer);
+        .attribute(HttpAttributes.NETWORK_PEER_ADDRESS, peer);
     Attributes attributes = converter.convert(record).getAttributes();
 
     assertEquals(200L, attributes.get(AttributeKey.longKey("http.response.status_code")));
@@ -143,6 +143,19 @@ class SpanConverterTest {
     assertEquals("127.0.0.1", attributes.get(AttributeKey.stringKey("network.peer.address")));
     assertEquals(54321L, attributes.get(AttributeKey.longKey("network.peer.port")));
     assertEquals(8, attributes.size());
+  }
+
+  @Test
+  void aClientNamedByAProxyIsKeptBesideThePeer() throws Exception {
+    InetSocketAddress peer = new InetSocketAddress(InetAddress.getByAddress(new byte[] {10, 0, 0, 9}), 40000);
+    SpanRecord record = root(SpanKind.SERVER, "GET")
+        .attribute(HttpAttributes.NETWORK_PEER_ADDRESS, peer)
+        .attribute(HttpAttributes.CLIENT_ADDRESS, "192.0.2.1")
+        .attribute("http.request.header.x-id", new String[] {"a"});
+    Attributes attributes = converter.convert(record).getAttributes();
+    assertEquals("192.0.2.1", attributes.get(AttributeKey.stringKey("client.address")));
+    assertEquals("10.0.0.9", attributes.get(AttributeKey.stringKey("network.peer.address")));
+    assertEquals(List.of("a"), attributes.get(AttributeKey.stringArrayKey("http.request.header.x-id")));
   }
 
   @Test

@@ -88,6 +88,9 @@ public final class HttpClientSpans {
    */
   public static void end(SpanRecord span, int status, String protocol, Throwable thrown) {
     span.closeScope();
+    if (!span.claimEnd()) {
+      return;
+    }
     if (status >= 100) {
       span.attribute(RESPONSE_STATUS_CODE, status);
     }

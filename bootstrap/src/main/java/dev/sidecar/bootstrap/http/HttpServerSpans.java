@@ -2,6 +2,11 @@ package dev.sidecar.bootstrap.http;
 
 import static dev.sidecar.bootstrap.http.HttpAttributes.CLIENT_ADDRESS;
 import static dev.sidecar.bootstrap.http.HttpAttributes.ERROR_TYPE;
+import static dev.sidecar.bootstrap.http.HttpAttributes.HTTP_ROUTE;
+import static dev.sidecar.bootstrap.http.HttpAttributes.NETWORK_PEER_ADDRESS;
+import static dev.sidecar.bootstrap.http.HttpAttributes.NETWORK_PEER_PORT;
+import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_ADDRESS;
+import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_PORT;
 import static dev.sidecar.bootstrap.http.HttpAttributes.NETWORK_PROTOCOL_VERSION;
 import static dev.sidecar.bootstrap.http.HttpAttributes.RESPONSE_STATUS_CODE;
 import static dev.sidecar.bootstrap.http.HttpAttributes.URL_PATH;
@@ -21,6 +26,13 @@ import dev.sidecar.bootstrap.TraceParent;
  * instrumentation: the advice reads values from its library and passes them here.
  */
 public final class HttpServerSpans {
+  /**
+   * The request attribute that holds a request's server span, so that later dispatches of the same
+   * request (async, error) find it instead of starting another. Data on the request object: no
+   * field is added to any class.
+   */
+  public static final String REQUEST_ATTRIBUTE = "dev.sidecar.server-span";
+
   private HttpServerSpans() {}
 
   /**
@@ -66,8 +78,86 @@ public final class HttpServerSpans {
         .attribute(URL_QUERY, query)
         .attribute(NETWORK_PROTOCOL_VERSION, HttpValues.protocolVersion(protocol))
         .attribute(USER_AGENT_ORIGINAL, userAgent)
-        .attribute(CLIENT_ADDRESS, peer);
+        .attribute(NETWORK_PEER_ADDRESS, peer);
     HttpValues.recordHost(span, host);
+  }
+
+  /** Records the connection's peer where the server gives it as text, as servlet containers do. */
+  public static void peer(SpanRecord span, String address, int port) {
+    if (!span.sampled() || address == null) {
+      return;
+    }
+    span.attribute(CLIENT_ADDRESS, address).attribute(NETWORK_PEER_ADDRESS, address);
+    if (port > 0) {
+      span.attribute(NETWORK_PEER_PORT, port);
+    }
+  }
+
+  /**
+   * Lets proxy headers override what the connection says: the client's address, the scheme, the
+   * host and port the client asked for. Call after {@link #request}; all arguments may be null.
+   */
+  public static void forwarded(SpanRecord span, String forwarded, String forwardedFor, String forwardedProto,
+      String forwardedHost) {
+    if (!span.sampled() || (forwarded == null && forwardedFor == null && forwardedProto == null
+        && forwardedHost == null)) {
+      return;
+    }
+    String client = Forwarded.address(Forwarded.parameter(forwarded, "for"));
+    span.replaceAttribute(CLIENT_ADDRESS, client != null ? client : Forwarded.address(Forwarded.first(forwardedFor)));
+    String proto = Forwarded.parameter(forwarded, "proto");
+    span.replaceAttribute(URL_SCHEME, proto != null ? proto : Forwarded.first(forwardedProto));
+    String host = Forwarded.parameter(forwarded, "host");
+    host = host != null ? host : Forwarded.first(forwardedHost);
+    if (host != null) {
+      span.removeAttribute(SERVER_ADDRESS);
+      span.removeAttribute(SERVER_PORT);
+      HttpValues.recordHost(span, host);
+    }
+  }
+
+  /** Records the configured request header; {@code index} is into {@link HttpHeaderCapture#requestHeaders()}. */
+  public static void requestHeader(SpanRecord span, int index, String value) {
+    if (value != null) {
+      span.attribute(HttpHeaderCapture.requestKey(index), new String[] {value});
+    }
+  }
+
+  public static void responseHeader(SpanRecord span, int index, String value) {
+    if (value != null && !span.isEnding()) {
+      span.attribute(HttpHeaderCapture.responseKey(index), new String[] {value});
+    }
+  }
+
+  /**
+   * Names the current server span after the matched route, {@code GET /owners/{ownerId}}, as a
+   * web framework learns it; does nothing outside a server span.
+   */
+  public static void route(String route) {
+    SpanRecord span = CurrentSpan.get();
+    if (span == null || span.kind() != SpanKind.SERVER || route == null || route.isEmpty() || span.isEnding()) {
+      return;
+    }
+    Object method = span.attribute(HttpAttributes.REQUEST_METHOD);
+    span.rename(method == null || "_OTHER".equals(method) ? "HTTP " + route : method + " " + route);
+    span.replaceAttribute(HTTP_ROUTE, route);
+  }
+
+  /**
+   * For a later dispatch of a request that already has a server span (found under
+   * {@link #REQUEST_ATTRIBUTE}): makes it current again on this thread and returns it if this call
+   * now owns it, or null when the span is already current here (a nested call) or has ended.
+   */
+  public static SpanRecord resume(Object stored) {
+    if (!(stored instanceof SpanRecord)) {
+      return null;
+    }
+    SpanRecord span = (SpanRecord) stored;
+    if (span.isEnding() || CurrentSpan.get() == span) {
+      return null;
+    }
+    CurrentSpan.set(span);
+    return span;
   }
 
   /**
@@ -76,6 +166,9 @@ public final class HttpServerSpans {
    */
   public static void end(SpanRecord span, int status, Throwable thrown) {
     span.closeScope();
+    if (!span.claimEnd()) {
+      return;
+    }
     if (status >= 100) {
       span.attribute(RESPONSE_STATUS_CODE, status);
     }

@@ -155,7 +155,8 @@ class HttpServerSpansTest {
     assertEquals("x=1", span.attribute(HttpAttributes.URL_QUERY));
     assertEquals("1.1", span.attribute(HttpAttributes.NETWORK_PROTOCOL_VERSION));
     assertEquals("curl/8", span.attribute(HttpAttributes.USER_AGENT_ORIGINAL));
-    assertSame(peer, span.attribute(HttpAttributes.CLIENT_ADDRESS));
+    assertSame(peer, span.attribute(HttpAttributes.NETWORK_PEER_ADDRESS));
+    assertNull(span.attribute(HttpAttributes.CLIENT_ADDRESS), "derived from the peer by the sidecar");
     assertNull(span.attribute(HttpAttributes.SERVER_ADDRESS));
   }
 

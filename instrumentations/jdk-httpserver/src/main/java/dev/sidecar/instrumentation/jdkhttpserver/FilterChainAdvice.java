@@ -4,6 +4,7 @@ import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import dev.sidecar.bootstrap.SpanRecord;
+import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
 import java.net.URI;
 import net.bytebuddy.asm.Advice;
@@ -26,6 +27,12 @@ final class FilterChainAdvice {
       HttpServerSpans.request(span, exchange instanceof HttpsExchange ? "https" : "http",
           uri.getRawPath(), uri.getRawQuery(), headers.getFirst("Host"), exchange.getProtocol(),
           headers.getFirst("User-Agent"), exchange.getRemoteAddress());
+      HttpServerSpans.forwarded(span, headers.getFirst("Forwarded"), headers.getFirst("X-Forwarded-For"),
+          headers.getFirst("X-Forwarded-Proto"), headers.getFirst("X-Forwarded-Host"));
+      String[] captured = HttpHeaderCapture.requestHeaders();
+      for (int i = 0; i < captured.length; i++) {
+        HttpServerSpans.requestHeader(span, i, headers.getFirst(captured[i]));
+      }
     }
     return span;
   }
@@ -34,6 +41,10 @@ final class FilterChainAdvice {
   static void exit(@Advice.Argument(0) HttpExchange exchange, @Advice.Enter SpanRecord span,
       @Advice.Thrown Throwable thrown) {
     if (span != null) {
+      String[] captured = HttpHeaderCapture.responseHeaders();
+      for (int i = 0; i < captured.length; i++) {
+        HttpServerSpans.responseHeader(span, i, exchange.getResponseHeaders().getFirst(captured[i]));
+      }
       HttpServerSpans.end(span, exchange.getResponseCode(), thrown);
     }
   }
