@@ -69,7 +69,9 @@ public final class AgentInstaller {
         for (TypeTransformation.MethodAdvice methodAdvice : transformation.advice()) {
           advice = advice.advice(methodAdvice.methods(), methodAdvice.adviceClassName());
         }
-        builder = builder.type(transformation.types()).transform(advice);
+        builder = transformation.requiredClass() == null
+            ? builder.type(transformation.types()).transform(advice)
+            : builder.type(transformation.types(), new LoaderHasClass(transformation.requiredClass())).transform(advice);
       }
     }
     return builder.installOn(instrumentation);

@@ -4,6 +4,8 @@ import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
+import dev.sidecar.instrumentation.servlet.jakarta.ServletJakartaInstrumentation;
+import dev.sidecar.instrumentation.servlet.javax.ServletJavaxInstrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +15,8 @@ public final class Instrumentations {
   private Instrumentations() {}
 
   public static List<InstrumentationModule> all() {
-    return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation());
+    return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation(),
+        new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation());
   }
 
   /**

@@ -10,22 +10,38 @@ import net.bytebuddy.matcher.ElementMatcher;
 /** The types to transform and, for each group of their methods, the advice class to inline. */
 public final class TypeTransformation {
   private final ElementMatcher<? super TypeDescription> types;
+  private final String requiredClass;
   private final List<MethodAdvice> advice;
 
-  private TypeTransformation(ElementMatcher<? super TypeDescription> types, List<MethodAdvice> advice) {
+  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String requiredClass,
+      List<MethodAdvice> advice) {
     this.types = types;
+    this.requiredClass = requiredClass;
     this.advice = Collections.unmodifiableList(advice);
   }
 
   public static TypeTransformation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeTransformation(types, new ArrayList<>());
+    return new TypeTransformation(types, null, new ArrayList<>());
+  }
+
+  /**
+   * Only in class loaders that can see {@code className}: a cheap test that spares the (costlier)
+   * type matching, such as a supertype search, in every class loader without the library.
+   */
+  public TypeTransformation whereLoaderHas(String className) {
+    return new TypeTransformation(types, className, new ArrayList<>(advice));
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
   public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(types, more);
+    return new TypeTransformation(types, requiredClass, more);
+  }
+
+  /** The class a loader must have for this transformation to apply there, or null. */
+  public String requiredClass() {
+    return requiredClass;
   }
 
   public ElementMatcher<? super TypeDescription> types() {

@@ -44,6 +44,7 @@ class JdkHttpServerTest extends AbstractHttpServerTest {
   private static void handle(HttpExchange exchange) throws IOException {
     switch (exchange.getRequestURI().getPath()) {
       case "/success":
+        exchange.getResponseHeaders().add("X-Response-Id", "r1");
         respond(exchange, 200, "ok");
         break;
       case "/error":

@@ -21,15 +21,17 @@ import org.junit.jupiter.api.TestInstance;
 
 /**
  * What every HTTP server instrumentation must produce, stated once. A library's test only starts
- * its real server with these routes: {@code /success} answers 200 "ok", {@code /error} answers 500,
+ * its real server with these routes: {@code /success} answers 200 "ok" with a response header
+ * {@code X-Response-Id: r1}, {@code /error} answers 500,
  * {@code /exception} throws {@code IllegalStateException("boom")} from the handler, anything else
  * answers 404. Requests come from {@link PlainHttp}, which the agent does not trace, so each test
- * sends exactly the {@code traceparent} it means to, or none.
+ * sends exactly the {@code traceparent} it means to, or none. The agent runs with
+ * {@code X-Request-Id} and {@code X-Response-Id} configured for header capture.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class AbstractHttpServerTest {
   private long agentErrorsBefore;
-  private int port;
+  protected int port;
 
   /** Starts the server on an ephemeral port and returns the port. */
   protected abstract int startServer() throws Exception;
@@ -79,10 +81,26 @@ public abstract class AbstractHttpServerTest {
         "user_agent.original", "conformance-test",
         "client.address", "127.0.0.1",
         "http.response.status_code", "200"));
+    expected.put("http.response.header.x-response-id", "[r1]");
     expected.put("network.peer.address", "127.0.0.1");
     expected.put("network.peer.port", span.attribute("network.peer.port"));
     assertEquals(expected, span.attributes());
     assertTrue(Integer.parseInt(span.attribute("network.peer.port")) > 0);
+  }
+
+  @Test
+  void proxyHeadersNameTheClientAndTheHostItAskedFor() throws Exception {
+    String traceId = newTraceId();
+    assertEquals(200, PlainHttp.send(port, "GET", "/success", Map.of("traceparent", traceparent(traceId),
+        "X-Forwarded-For", "192.0.2.7, 10.0.0.1", "X-Forwarded-Proto", "https", "X-Forwarded-Host", "shop.example:8443",
+        "X-Request-Id", "req-42")));
+    ReceivedSpan span = onlySpanOf(traceId);
+    assertEquals("192.0.2.7", span.attribute("client.address"));
+    assertEquals("127.0.0.1", span.attribute("network.peer.address"));
+    assertEquals("https", span.attribute("url.scheme"));
+    assertEquals("shop.example", span.attribute("server.address"));
+    assertEquals("8443", span.attribute("server.port"));
+    assertEquals("[req-42]", span.attribute("http.request.header.x-request-id"));
   }
 
   @Test

@@ -1,0 +1,34 @@
+package dev.sidecar.agent.install;
+
+import java.util.Map;
+import java.util.WeakHashMap;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Matches the class loaders that can see a given class, by looking for its class file once per
+ * loader. Loaders are held weakly, so an undeployed web application's loader can be collected.
+ */
+final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+  private final String resourceName;
+  private final Map<ClassLoader, Boolean> seen = new WeakHashMap<>();
+
+  LoaderHasClass(String className) {
+    this.resourceName = className.replace('.', '/') + ".class";
+  }
+
+  @Override
+  public boolean matches(ClassLoader loader) {
+    if (loader == null) {
+      // The bootstrap loader: only JDK classes, never a library's.
+      return false;
+    }
+    synchronized (seen) {
+      Boolean has = seen.get(loader);
+      if (has == null) {
+        has = loader.getResource(resourceName) != null;
+        seen.put(loader, has);
+      }
+      return has;
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.sidecar.instrumentation.servlet.jakarta;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Server spans for the Servlet API 5.0+ ({@code jakarta.servlet}): Tomcat 10 and later, Jetty 12
+ * (ee9, ee10) and every other container. The same rules as {@code ServletJavaxInstrumentation},
+ * whose advice this module's repeats with the {@code jakarta} types: advice is inlined bytecode,
+ * so it cannot be shared across the two packages. The first {@code Filter.doFilter} or {@code Servlet.service} of a request
+ * starts its span; an async request ends at {@code AsyncContext.complete()} or when its last async
+ * dispatch returns.
+ */
+public final class ServletJakartaInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "servlet";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Arrays.asList(
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.Servlet"))))
+            .whereLoaderHas("jakarta.servlet.Servlet")
+            .advise(named("service").and(not(isAbstract())).and(takesArguments(2))
+                .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
+                .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))), ServletAdvice.class),
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.Filter"))))
+            .whereLoaderHas("jakarta.servlet.Filter")
+            .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
+                .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
+                .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))), ServletAdvice.class),
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.AsyncContext"))))
+            .whereLoaderHas("jakarta.servlet.AsyncContext")
+            .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
+  }
+}

@@ -1,0 +1,45 @@
+package dev.sidecar.instrumentation.servlet.javax;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Server spans for the Servlet API 3.0+ ({@code javax.servlet}): Tomcat 7 to 9, Jetty 9 to 11 and
+ * every other container. The first {@code Filter.doFilter} or {@code Servlet.service} of a request
+ * starts its span; an async request ends at {@code AsyncContext.complete()} or when its last async
+ * dispatch returns.
+ */
+public final class ServletJavaxInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "servlet";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Arrays.asList(
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.Servlet"))))
+            .whereLoaderHas("javax.servlet.Servlet")
+            .advise(named("service").and(not(isAbstract())).and(takesArguments(2))
+                .and(takesArgument(0, named("javax.servlet.ServletRequest")))
+                .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.Filter"))))
+            .whereLoaderHas("javax.servlet.Filter")
+            .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
+                .and(takesArgument(0, named("javax.servlet.ServletRequest")))
+                .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
+        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.AsyncContext"))))
+            .whereLoaderHas("javax.servlet.AsyncContext")
+            .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
+  }
+}
