@@ -6,6 +6,7 @@ import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
 import dev.sidecar.instrumentation.servlet.jakarta.ServletJakartaInstrumentation;
 import dev.sidecar.instrumentation.servlet.javax.ServletJavaxInstrumentation;
+import dev.sidecar.instrumentation.springwebmvc.SpringWebMvcInstrumentation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +17,7 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation(),
-        new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation());
+        new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation());
   }
 
   /**

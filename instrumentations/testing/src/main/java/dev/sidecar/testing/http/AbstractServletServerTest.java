@@ -12,7 +12,9 @@ import org.junit.jupiter.api.Test;
  * routes the container serves: {@code /forward} (forwards to {@code /success}), {@code /include}
  * (includes it), {@code /send-error} ({@code sendError(404)}, with an error page at
  * {@code /error-page}), {@code /async} (starts async; another thread answers 201 after 50 ms and
- * completes), {@code /async-dispatch} (starts async; another thread dispatches to {@code /success}).
+ * completes), {@code /async-dispatch} (starts async; another thread dispatches to {@code /success}),
+ * {@code /wrapped-exception} (throws {@code ServletException} caused by
+ * {@code IllegalStateException("wrapped")}, as frameworks wrap the application's exceptions).
  * Every request also passes a pass-through filter.
  */
 public abstract class AbstractServletServerTest extends AbstractHttpServerTest {
@@ -49,6 +51,16 @@ public abstract class AbstractServletServerTest extends AbstractHttpServerTest {
   void asyncDispatchEndsWhenTheDispatchReturns() throws Exception {
     ReceivedSpan span = oneOkSpan("/async-dispatch", 200);
     assertEquals("/async-dispatch", span.attribute("url.path"));
+  }
+
+  @Test
+  void aWrappedExceptionIsNamedByItsCause() throws Exception {
+    String traceId = newTraceId();
+    assertEquals(500, send("GET", "/wrapped-exception", traceparent(traceId), null));
+    ReceivedSpan span = onlySpanOf(traceId);
+    assertEquals(Status.StatusCode.STATUS_CODE_ERROR, span.span().getStatus().getCode());
+    assertEquals("java.lang.IllegalStateException", span.attribute("error.type"));
+    assertEquals("500", span.attribute("http.response.status_code"));
   }
 
   private ReceivedSpan oneOkSpan(String path, int expectedStatus) throws Exception {

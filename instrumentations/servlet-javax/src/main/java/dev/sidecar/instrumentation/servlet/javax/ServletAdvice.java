@@ -3,6 +3,7 @@ package dev.sidecar.instrumentation.servlet.javax;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
@@ -63,6 +64,8 @@ final class ServletAdvice {
     }
     // An exception leaving the servlet becomes a 500 once the container handles it, after this exit.
     int status = response.getStatus();
-    HttpServerSpans.end(span, thrown != null && status < 400 ? 500 : status, thrown);
+    // Frameworks wrap the application's exception in a ServletException; the cause is what failed.
+    Throwable error = thrown instanceof ServletException && thrown.getCause() != null ? thrown.getCause() : thrown;
+    HttpServerSpans.end(span, thrown != null && status < 400 ? 500 : status, error);
   }
 }

@@ -31,6 +31,8 @@ final class ConformanceServlet extends HttpServlet {
         break;
       case "/exception":
         throw new IllegalStateException("boom");
+      case "/wrapped-exception":
+        throw new ServletException(new IllegalStateException("wrapped"));
       case "/forward":
         request.getRequestDispatcher("/success").forward(request, response);
         break;

@@ -1,0 +1,30 @@
+package dev.sidecar.instrumentation.springwebmvc;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Routes for Spring MVC 6 (Spring Boot 3): once {@code DispatcherServlet.getHandler} has found a
+ * handler, Spring has left the matched pattern on the request, and the server span the servlet
+ * instrumentation started is named after it: {@code GET /owners/{ownerId}}.
+ */
+public final class SpringWebMvcInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "spring-webmvc";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(named("org.springframework.web.servlet.DispatcherServlet"))
+            .advise(named("getHandler").and(takesArguments(1))
+                .and(takesArgument(0, named("jakarta.servlet.http.HttpServletRequest"))), GetHandlerAdvice.class));
+  }
+}
