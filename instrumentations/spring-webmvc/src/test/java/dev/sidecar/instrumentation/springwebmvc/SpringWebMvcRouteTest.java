@@ -1,0 +1,109 @@
+package dev.sidecar.instrumentation.springwebmvc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.sidecar.testing.InstrumentedJvm;
+import dev.sidecar.testing.ReceivedSpan;
+import dev.sidecar.testing.http.PlainHttp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Connector;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.servlet.DispatcherServlet;
+import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+
+/** Routes from a real Spring MVC 6 DispatcherServlet in embedded Tomcat 10.1. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SpringWebMvcRouteTest {
+  private Tomcat tomcat;
+  private int port;
+  private long agentErrorsBefore;
+
+  @BeforeAll
+  void start() throws Exception {
+    InstrumentedJvm.receiver();
+    agentErrorsBefore = InstrumentedJvm.agentErrors();
+    Path base = Files.createTempDirectory("spring-webmvc");
+    tomcat = new Tomcat();
+    tomcat.setBaseDir(base.toString());
+    Connector connector = new Connector();
+    connector.setPort(0);
+    tomcat.setConnector(connector);
+    Context context = tomcat.addContext("", base.toString());
+    AnnotationConfigWebApplicationContext spring = new AnnotationConfigWebApplicationContext();
+    spring.register(WebConfig.class);
+    Tomcat.addServlet(context, "dispatcher", new DispatcherServlet(spring));
+    context.addServletMappingDecoded("/", "dispatcher");
+    tomcat.start();
+    port = connector.getLocalPort();
+  }
+
+  @AfterAll
+  void stop() throws Exception {
+    tomcat.stop();
+    tomcat.destroy();
+    InstrumentedJvm.assertNoAgentErrors(agentErrorsBefore);
+  }
+
+  @Test
+  void aRoutedRequestIsNamedByItsPattern() throws Exception {
+    ReceivedSpan span = serverSpanOf("/owners/7", 200);
+    assertEquals("GET /owners/{ownerId}", span.name());
+    assertEquals("/owners/{ownerId}", span.attribute("http.route"));
+    assertEquals("/owners/7", span.attribute("url.path"));
+  }
+
+  @Test
+  void theMostSpecificPatternWins() throws Exception {
+    ReceivedSpan span = serverSpanOf("/owners/7/pets/3", 200);
+    assertEquals("GET /owners/{ownerId}/pets/{petId}", span.name());
+    assertEquals("/owners/{ownerId}/pets/{petId}", span.attribute("http.route"));
+  }
+
+  @Test
+  void anUnroutedRequestKeepsTheMethodName() throws Exception {
+    ReceivedSpan span = serverSpanOf("/nowhere", 404);
+    assertEquals("GET", span.name());
+    assertNull(span.attribute("http.route"));
+  }
+
+  private ReceivedSpan serverSpanOf(String path, int status) throws Exception {
+    String traceId = String.format("%016x%016x", ThreadLocalRandom.current().nextLong() | 1, 7L);
+    assertEquals(status, PlainHttp.send(port, "GET", path, Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")));
+    List<ReceivedSpan> spans = InstrumentedJvm.awaitTrace(traceId, 1);
+    assertEquals(1, spans.size(), spans::toString);
+    assertEquals(String.valueOf(status), spans.get(0).attribute("http.response.status_code"));
+    return spans.get(0);
+  }
+
+  @Configuration
+  @EnableWebMvc
+  static class WebConfig {
+    @RestController
+    static class OwnerController {
+      @GetMapping("/owners/{ownerId}")
+      String owner(@PathVariable("ownerId") String ownerId) {
+        return "owner " + ownerId;
+      }
+
+      @GetMapping("/owners/{ownerId}/pets/{petId}")
+      String pet(@PathVariable("ownerId") String ownerId, @PathVariable("petId") String petId) {
+        return "pet " + petId + " of " + ownerId;
+      }
+    }
+  }
+}
