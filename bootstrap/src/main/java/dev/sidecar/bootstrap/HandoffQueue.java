@@ -20,13 +20,16 @@ public final class HandoffQueue<T> {
   private volatile long consumerIndex;
   private volatile Thread consumer;
 
-  /** {@code capacity} is rounded up to a power of two in [2, 2^30]; {@code wakeAt} is the batch size. */
+  /**
+   * Holds at most {@code capacity} items (1 to 2^30); the slots array is the next power of two, so
+   * an index maps to its slot with a mask. {@code wakeAt} is the batch size.
+   */
   public HandoffQueue(int capacity, int wakeAt) {
-    int size = capacity <= 2 ? 2 : capacity >= (1 << 30) ? 1 << 30 : Integer.highestOneBit(capacity - 1) << 1;
+    this.capacity = Math.max(1, Math.min(capacity, 1 << 30));
+    int size = this.capacity <= 2 ? 2 : Integer.highestOneBit(this.capacity - 1) << 1;
     this.slots = new AtomicReferenceArray<>(size);
-    this.capacity = size;
     this.mask = size - 1;
-    this.wakeAt = Math.max(1, Math.min(wakeAt, size));
+    this.wakeAt = Math.max(1, Math.min(wakeAt, this.capacity));
   }
 
   /** Adds {@code item}, or drops it when the queue is full. Never blocks. */

@@ -18,13 +18,24 @@ import org.junit.jupiter.api.Test;
 class HandoffQueueTest {
 
   @Test
-  void capacityRoundsUpToPowerOfTwo() {
-    assertEquals(4, new HandoffQueue<>(3, 1).capacity());
-    assertEquals(4, new HandoffQueue<>(4, 1).capacity());
-    assertEquals(8, new HandoffQueue<>(5, 1).capacity());
-    assertEquals(1024, new HandoffQueue<>(1000, 1).capacity());
-    assertEquals(1024, new HandoffQueue<>(1024, 1).capacity());
-    assertEquals(2048, new HandoffQueue<>(1025, 1).capacity());
+  void capacityIsExactlyWhatWasAskedFor() {
+    assertEquals(3, new HandoffQueue<>(3, 1).capacity());
+    assertEquals(1000, new HandoffQueue<>(1000, 1).capacity());
+    assertEquals(1, new HandoffQueue<>(0, 1).capacity());
+    assertEquals(1 << 30, new HandoffQueue<>(Integer.MAX_VALUE, 1).capacity());
+  }
+
+  @Test
+  void aQueueOfFiveHoldsFiveThoughItsSlotsAreEight() {
+    HandoffQueue<Integer> queue = new HandoffQueue<>(5, 5);
+    for (int i = 0; i < 5; i++) {
+      assertTrue(queue.offer(i));
+    }
+    assertFalse(queue.offer(5));
+    assertEquals(1, queue.dropped());
+    List<Integer> drained = new ArrayList<>();
+    queue.drainTo(drained, 10);
+    assertEquals(List.of(0, 1, 2, 3, 4), drained);
   }
 
   @Test

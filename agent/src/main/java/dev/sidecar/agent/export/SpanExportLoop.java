@@ -67,9 +67,11 @@ public final class SpanExportLoop implements Runnable {
     }
     List<SpanRecord> records = new ArrayList<>(settings.maxExportBatchSize());
     long nextReanchor = System.nanoTime() + REANCHOR_NANOS;
+    long droppedReported = 0;
     while (!stopping) {
       queue.awaitBatch(settings.scheduleDelay().toNanos());
       exportQueued(exporter, converter, records);
+      droppedReported = reportDrops(droppedReported);
       if (System.nanoTime() - nextReanchor > 0) {
         EpochClock.reanchor();
         nextReanchor = System.nanoTime() + REANCHOR_NANOS;
@@ -108,6 +110,16 @@ public final class SpanExportLoop implements Runnable {
 
   public long failed() {
     return failed.get();
+  }
+
+  /** At most one line a minute however many spans are dropped; the count itself is always kept. */
+  private long reportDrops(long alreadyReported) {
+    long dropped = queue.dropped();
+    if (dropped > alreadyReported) {
+      AgentLog.warnThrottled("spans-dropped", "the span queue (otel.bsp.max.queue.size=" + queue.capacity()
+          + ") was full; " + dropped + " spans dropped so far, the application unaffected");
+    }
+    return dropped;
   }
 
   private void exportQueued(SpanExporter exporter, SpanConverter converter, List<SpanRecord> records) {
