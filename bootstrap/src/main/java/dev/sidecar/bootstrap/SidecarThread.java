@@ -4,7 +4,8 @@ package dev.sidecar.bootstrap;
  * The type of every thread the sidecar starts. Instrumentation checks {@link #isCurrent()} to stay
  * silent on the agent's own work: the agent never traces or captures itself. The mark is
  * inherited: threads that the sidecar's threads create (the exporter's HTTP client starts its own
- * pool, for one) count as the agent's too.
+ * pool, for one) count as the agent's too. Hence a rule for sidecar code: never submit work to a
+ * pool the application shares (the common ForkJoinPool, say), whose threads it might create.
  */
 public final class SidecarThread extends Thread {
   private static final InheritableThreadLocal<Boolean> AGENT_WORK = new InheritableThreadLocal<>();
