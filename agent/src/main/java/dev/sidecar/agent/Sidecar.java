@@ -5,7 +5,8 @@ import dev.sidecar.agent.config.TracingSettings;
 import dev.sidecar.agent.export.BatchSettings;
 import dev.sidecar.agent.export.SidecarResource;
 import dev.sidecar.agent.export.SpanConverter;
-import dev.sidecar.agent.export.SpanExportLoop;
+import dev.sidecar.agent.export.ExportLoop;
+import dev.sidecar.agent.export.SpanRecordExporter;
 import dev.sidecar.agent.export.SpanExporters;
 import dev.sidecar.agent.install.AgentInstaller;
 import dev.sidecar.agent.install.Instrumentations;
@@ -15,6 +16,7 @@ import dev.sidecar.bootstrap.Handoff;
 import dev.sidecar.bootstrap.Propagators;
 import dev.sidecar.bootstrap.Sampler;
 import dev.sidecar.bootstrap.SidecarThread;
+import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import java.io.File;
 import java.io.IOException;
@@ -53,9 +55,9 @@ public final class Sidecar {
 
     // Checked once, here, so each invalid exporter setting is reported once.
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
-    SpanExportLoop exportLoop = SpanExportLoop.start(Handoff.spans(), batch,
-        () -> SpanExporters.create(exportConfig),
-        () -> new SpanConverter(SidecarResource.create(config, version), version));
+    ExportLoop<SpanRecord> exportLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
+        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig),
+            new SpanConverter(SidecarResource.create(config, version), version)));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
     Runtime.getRuntime().addShutdownHook(
         new SidecarThread(() -> exportLoop.shutdown(shutdownTimeout), "sidecar-shutdown"));

@@ -5,10 +5,7 @@ import dev.sidecar.bootstrap.AgentErrors;
 import dev.sidecar.bootstrap.EpochClock;
 import dev.sidecar.bootstrap.HandoffQueue;
 import dev.sidecar.bootstrap.SidecarThread;
-import dev.sidecar.bootstrap.SpanRecord;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import io.opentelemetry.sdk.trace.data.SpanData;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,36 +16,42 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * The sidecar's export thread: waits for a batch or the schedule delay, drains the hand-off queue,
- * converts and exports. The exporter is built on this thread, so loading the OpenTelemetry SDK and
- * OkHttp costs the application's start-up nothing. An export failure costs that batch, never the
- * thread.
+ * One of the sidecar's export threads, one per signal: waits for a batch or the schedule delay,
+ * drains the hand-off queue and exports. The exporter is built on this thread, so loading the
+ * OpenTelemetry SDK and OkHttp costs the application's start-up nothing. An export failure costs
+ * that batch, never the thread.
+ *
+ * @param <R> what the application threads hand off: span or log records
  */
-public final class SpanExportLoop implements Runnable {
+public final class ExportLoop<R> implements Runnable {
   private static final long REANCHOR_NANOS = TimeUnit.MINUTES.toNanos(1);
 
-  private final HandoffQueue<SpanRecord> queue;
+  private final String signal;
+  private final HandoffQueue<R> queue;
   private final BatchSettings settings;
-  private final Supplier<SpanExporter> exporterFactory;
-  private final Supplier<SpanConverter> converterFactory;
+  private final Supplier<RecordExporter<R>> exporterFactory;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private volatile boolean stopping;
   private volatile Thread thread;
 
-  private SpanExportLoop(HandoffQueue<SpanRecord> queue, BatchSettings settings,
-      Supplier<SpanExporter> exporterFactory, Supplier<SpanConverter> converterFactory) {
+  private ExportLoop(String signal, HandoffQueue<R> queue, BatchSettings settings,
+      Supplier<RecordExporter<R>> exporterFactory) {
+    this.signal = signal;
     this.queue = queue;
     this.settings = settings;
     this.exporterFactory = exporterFactory;
-    this.converterFactory = converterFactory;
   }
 
-  public static SpanExportLoop start(HandoffQueue<SpanRecord> queue, BatchSettings settings,
-      Supplier<SpanExporter> exporterFactory, Supplier<SpanConverter> converterFactory) {
-    SpanExportLoop loop = new SpanExportLoop(queue, settings, exporterFactory, converterFactory);
-    Thread thread = new SidecarThread(loop, "sidecar-export-0");
+  /**
+   * Starts the thread {@code threadName}; {@code signal} names the records in messages ("spans").
+   * {@code exporterFactory} runs on that thread and may return null: records are then dropped.
+   */
+  public static <R> ExportLoop<R> start(String threadName, String signal, HandoffQueue<R> queue,
+      BatchSettings settings, Supplier<RecordExporter<R>> exporterFactory) {
+    ExportLoop<R> loop = new ExportLoop<>(signal, queue, settings, exporterFactory);
+    Thread thread = new SidecarThread(loop, threadName);
     loop.thread = thread;
     thread.start();
     return loop;
@@ -56,21 +59,19 @@ public final class SpanExportLoop implements Runnable {
 
   @Override
   public void run() {
-    SpanExporter exporter = null;
-    SpanConverter converter = null;
+    RecordExporter<R> exporter = null;
     try {
       exporter = exporterFactory.get();
-      converter = converterFactory.get();
     } catch (Throwable t) {
       AgentErrors.record(t);
-      AgentLog.warn("could not set up span export (" + t + "); spans are dropped");
+      AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
     }
-    List<SpanRecord> records = new ArrayList<>(settings.maxExportBatchSize());
+    List<R> records = new ArrayList<>(settings.maxExportBatchSize());
     long nextReanchor = System.nanoTime() + REANCHOR_NANOS;
     long droppedReported = 0;
     while (!stopping) {
       queue.awaitBatch(settings.scheduleDelay().toNanos());
-      exportQueued(exporter, converter, records);
+      exportQueued(exporter, records);
       droppedReported = reportDrops(droppedReported);
       if (System.nanoTime() - nextReanchor > 0) {
         EpochClock.reanchor();
@@ -78,7 +79,7 @@ public final class SpanExportLoop implements Runnable {
       }
     }
     try {
-      exportQueued(exporter, converter, records);
+      exportQueued(exporter, records);
       if (exporter != null) {
         exporter.shutdown().join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
@@ -116,41 +117,38 @@ public final class SpanExportLoop implements Runnable {
   private long reportDrops(long alreadyReported) {
     long dropped = queue.dropped();
     if (dropped > alreadyReported) {
-      AgentLog.warnThrottled("spans-dropped", "the span queue (otel.bsp.max.queue.size=" + queue.capacity()
-          + ") was full; " + dropped + " spans dropped so far, the application unaffected");
+      AgentLog.warnThrottled(signal + "-dropped", "the queue of " + signal + " (" + queue.capacity()
+          + " records) was full; " + dropped + " " + signal + " dropped so far, the application unaffected");
     }
     return dropped;
   }
 
-  private void exportQueued(SpanExporter exporter, SpanConverter converter, List<SpanRecord> records) {
+  private void exportQueued(RecordExporter<R> exporter, List<R> records) {
     while (queue.drainTo(records, settings.maxExportBatchSize()) > 0) {
       try {
-        if (exporter != null && converter != null) {
-          export(exporter, converter, records);
+        if (exporter != null) {
+          export(exporter, records);
         }
       } catch (Throwable t) {
         failed.addAndGet(records.size());
         AgentErrors.record(t);
-        AgentLog.warnThrottled("export-error", "span export failed (" + t + "); " + records.size() + " spans lost");
+        AgentLog.warnThrottled(signal + "-export-error", "export of " + signal + " failed (" + t + "); "
+            + records.size() + " " + signal + " lost");
       } finally {
         records.clear();
       }
     }
   }
 
-  private void export(SpanExporter exporter, SpanConverter converter, List<SpanRecord> records) {
-    List<SpanData> batch = new ArrayList<>(records.size());
-    for (SpanRecord record : records) {
-      batch.add(converter.convert(record));
-    }
-    CompletableResultCode result = exporter.export(batch)
+  private void export(RecordExporter<R> exporter, List<R> records) {
+    CompletableResultCode result = exporter.export(records)
         .join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
     if (result.isSuccess()) {
-      exported.addAndGet(batch.size());
+      exported.addAndGet(records.size());
     } else {
-      failed.addAndGet(batch.size());
+      failed.addAndGet(records.size());
       Throwable cause = result.getFailureThrowable();
-      AgentLog.warnThrottled("export-failed", "could not export " + batch.size() + " spans"
+      AgentLog.warnThrottled(signal + "-export-failed", "could not export " + records.size() + " " + signal
           + (cause != null ? " (" + cause + ")" : "") + "; later failures this minute are counted, not printed");
     }
   }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class SpanExportLoopTest {
+class ExportLoopTest {
   private final MemoryExporter exporter = new MemoryExporter();
-  private SpanExportLoop loop;
+  private ExportLoop<SpanRecord> loop;
 
   /** Keeps every batch; throws for a batch holding a span named throw-*, fails one holding fail-*. */
   static final class MemoryExporter implements SpanExporter {
@@ -90,8 +90,8 @@ class SpanExportLoopTest {
     assertEquals(64, settings.maxQueueSize());
     assertEquals(8, settings.maxExportBatchSize());
     Handoff.configure(settings.maxQueueSize(), settings.maxExportBatchSize());
-    loop = SpanExportLoop.start(Handoff.spans(), settings, () -> exporter,
-        () -> new SpanConverter(Resource.empty(), "test"));
+    loop = ExportLoop.start("sidecar-export-test", "spans", Handoff.spans(), settings,
+        () -> SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
   }
 
   private static Set<String> offer(String prefix, int count) {
