@@ -6,6 +6,9 @@ import dev.sidecar.agent.export.BatchSettings;
 import dev.sidecar.agent.export.SidecarResource;
 import dev.sidecar.agent.export.SpanConverter;
 import dev.sidecar.agent.export.ExportLoop;
+import dev.sidecar.agent.export.LogConverter;
+import dev.sidecar.agent.export.LogEventExporter;
+import dev.sidecar.agent.export.LogExporters;
 import dev.sidecar.agent.export.SpanRecordExporter;
 import dev.sidecar.agent.export.SpanExporters;
 import dev.sidecar.agent.install.AgentInstaller;
@@ -18,6 +21,11 @@ import dev.sidecar.bootstrap.Sampler;
 import dev.sidecar.bootstrap.SidecarThread;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
+import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.LogEvent;
+import dev.sidecar.bootstrap.logs.Severity;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.function.Supplier;
 import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
@@ -53,20 +61,40 @@ public final class Sidecar {
     BatchSettings batch = BatchSettings.from(config);
     Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
 
+    BatchSettings logBatch = BatchSettings.forLogs(config);
+    Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.maxExportBatchSize());
+    LogCapture.configure(minimumLogSeverity(config));
+
     // Checked once, here, so each invalid exporter setting is reported once.
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
-    ExportLoop<SpanRecord> exportLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
-        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig),
-            new SpanConverter(SidecarResource.create(config, version), version)));
+    Supplier<Resource> resource = new Once<>(() -> SidecarResource.create(config, version));
+    ExportLoop<SpanRecord> spanLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
+        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig), new SpanConverter(resource.get(), version)));
+    ExportLoop<LogEvent> logLoop = ExportLoop.start("sidecar-export-1", "log records", Handoff.logs(), logBatch,
+        () -> LogEventExporter.of(LogExporters.create(exportConfig), new LogConverter(resource.get())));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
-    Runtime.getRuntime().addShutdownHook(
-        new SidecarThread(() -> exportLoop.shutdown(shutdownTimeout), "sidecar-shutdown"));
+    Runtime.getRuntime().addShutdownHook(new SidecarThread(() -> {
+      long deadline = System.nanoTime() + shutdownTimeout.toNanos();
+      spanLoop.shutdown(shutdownTimeout);
+      logLoop.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+    }, "sidecar-shutdown"));
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
-    AgentInstaller.install(instrumentation, modules, agentJar, attached, new TransformationCounter());
+    AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
     AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
         + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
         + "; spans to " + SpanExporters.describe(exportConfig));
+  }
+
+  private static int minimumLogSeverity(AgentConfig config) {
+    String name = config.getString("sidecar.logs.minimum-severity", "TRACE");
+    int severity = Severity.parse(name);
+    if (severity < 0) {
+      AgentLog.warn("invalid value for sidecar.logs.minimum-severity: '" + name
+          + "' (expected TRACE, DEBUG, INFO, WARN, ERROR or FATAL); using the default, TRACE");
+      return Severity.TRACE;
+    }
+    return severity;
   }
 
   /** The version in the agent jar's manifest; hidden classes have no package metadata of their own. */

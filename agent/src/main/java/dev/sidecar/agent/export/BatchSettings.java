@@ -3,7 +3,7 @@ package dev.sidecar.agent.export;
 import dev.sidecar.agent.config.AgentConfig;
 import java.time.Duration;
 
-/** The batching settings, under OpenTelemetry's {@code otel.bsp.*} names and defaults. */
+/** The batching settings, under OpenTelemetry's {@code otel.bsp.*} and {@code otel.blrp.*} names and defaults. */
 public final class BatchSettings {
   private final Duration scheduleDelay;
   private final int maxQueueSize;
@@ -17,11 +17,21 @@ public final class BatchSettings {
     this.exportTimeout = exportTimeout;
   }
 
+  /** Spans: {@code otel.bsp.*}. */
   public static BatchSettings from(AgentConfig config) {
-    Duration delay = config.getDuration("otel.bsp.schedule.delay", Duration.ofMillis(5000));
-    int queueSize = config.getInt("otel.bsp.max.queue.size", 2048, 1, 1 << 24);
-    int batchSize = config.getInt("otel.bsp.max.export.batch.size", 512, 1, 1 << 24);
-    Duration timeout = config.getDuration("otel.bsp.export.timeout", Duration.ofMillis(30000));
+    return from(config, "otel.bsp.", Duration.ofMillis(5000));
+  }
+
+  /** Log records: {@code otel.blrp.*}, whose schedule delay defaults to one second. */
+  public static BatchSettings forLogs(AgentConfig config) {
+    return from(config, "otel.blrp.", Duration.ofMillis(1000));
+  }
+
+  private static BatchSettings from(AgentConfig config, String prefix, Duration defaultDelay) {
+    Duration delay = config.getDuration(prefix + "schedule.delay", defaultDelay);
+    int queueSize = config.getInt(prefix + "max.queue.size", 2048, 1, 1 << 24);
+    int batchSize = config.getInt(prefix + "max.export.batch.size", 512, 1, 1 << 24);
+    Duration timeout = config.getDuration(prefix + "export.timeout", Duration.ofMillis(30000));
     // As in the OpenTelemetry SDK, a batch never exceeds the queue.
     return new BatchSettings(delay.isZero() ? Duration.ofMillis(1) : delay, queueSize,
         Math.min(batchSize, queueSize), timeout);

@@ -90,7 +90,7 @@ public final class SpanExporters {
    */
   public static Map<String, String> sanitized(AgentConfig config) {
     Map<String, String> values = new HashMap<>(config.asMap());
-    for (String signal : Arrays.asList("", "traces.")) {
+    for (String signal : Arrays.asList("", "traces.", "logs.")) {
       String prefix = "otel.exporter.otlp." + signal;
       checkChoice(values, prefix + "protocol", PROTOCOLS, "http/protobuf");
       checkChoice(values, prefix + "compression", COMPRESSIONS, "none");

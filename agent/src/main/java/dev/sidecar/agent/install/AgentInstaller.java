@@ -32,8 +32,7 @@ public final class AgentInstaller {
   private AgentInstaller() {}
 
   public static ResettableClassFileTransformer install(Instrumentation instrumentation,
-      List<InstrumentationModule> modules, File agentJar, boolean retransformLoaded,
-      TransformationCounter counter) throws IOException {
+      List<InstrumentationModule> modules, File agentJar, TransformationCounter counter) throws IOException {
     ClassLoader sidecarLoader = AgentInstaller.class.getClassLoader();
     // Advice bytes come from the sidecar loader's hidden entries; bootstrap classes from the jar's root.
     ClassFileLocator adviceLocator = new ClassFileLocator.Compound(
@@ -43,11 +42,10 @@ public final class AgentInstaller {
 
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
-        // At -javaagent start none of the instrumented classes is loaded yet, and scanning the
-        // thousands that are costs start-up time; after a runtime attach they must be retransformed.
-        .with(retransformLoaded
-            ? AgentBuilder.RedefinitionStrategy.RETRANSFORMATION
-            : AgentBuilder.RedefinitionStrategy.DISABLED)
+        // Classes loaded before the transformer (java.util.logging.Logger is loaded while the agent
+        // starts; after a runtime attach, everything) are retransformed. Described from their Class
+        // objects, matching them by name costs little.
+        .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
         // Loaded classes are described from their Class objects; classes being loaded, from their bytes.
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(AgentBuilder.PoolStrategy.Default.FAST)

@@ -4,6 +4,7 @@ import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
+import dev.sidecar.instrumentation.jul.JavaUtilLoggingInstrumentation;
 import dev.sidecar.instrumentation.servlet.jakarta.ServletJakartaInstrumentation;
 import dev.sidecar.instrumentation.servlet.javax.ServletJavaxInstrumentation;
 import dev.sidecar.instrumentation.springwebmvc.SpringWebMvcInstrumentation;
@@ -17,7 +18,8 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation(),
-        new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation());
+        new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation(),
+        new JavaUtilLoggingInstrumentation());
   }
 
   /**

@@ -1,0 +1,30 @@
+package dev.sidecar.instrumentation.jul;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Log records from {@code java.util.logging}: every event of every logger passes through
+ * {@code Logger.log(LogRecord)}, where the logger's level and filter decide whether it is logged.
+ */
+public final class JavaUtilLoggingInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "java-util-logging";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(named("java.util.logging.Logger"))
+            .advise(isPublic().and(named("log")).and(takesArguments(1))
+                .and(takesArgument(0, named("java.util.logging.LogRecord"))), LoggerLogAdvice.class));
+  }
+}
