@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A small shop front: {@code /hello} asks a downstream service for a greeting and answers with it.
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
  * </pre>
  */
 public final class DemoApp {
+  private static final Logger LOG = Logger.getLogger(DemoApp.class.getName());
   private final HttpClient client = HttpClient.newHttpClient();
   private final String downstream;
 
@@ -75,10 +78,14 @@ public final class DemoApp {
           respond(exchange, 200, greeting + "\n");
           break;
         }
-        case "/greeting":
-          respond(exchange, 200, "hello, " + name(exchange.getRequestURI().getRawQuery()));
+        case "/greeting": {
+          String name = name(exchange.getRequestURI().getRawQuery());
+          LOG.log(Level.INFO, "greeting {0}", name);
+          respond(exchange, 200, "hello, " + name);
           break;
+        }
         case "/fail":
+          LOG.log(Level.SEVERE, "failing on purpose", new IllegalStateException("the demo fails here"));
           respond(exchange, 500, "failed on purpose\n");
           break;
         default:
