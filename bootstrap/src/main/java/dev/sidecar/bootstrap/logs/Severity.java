@@ -11,21 +11,30 @@ public final class Severity {
 
   private Severity() {}
 
-  /** {@code java.util.logging.Level.intValue()}: SEVERE 1000, WARNING 900, INFO 800, CONFIG 700, FINE 500, ... */
+  /**
+   * {@code java.util.logging.Level.intValue()}: a level maps to the band of the next standard level
+   * at or above it (FINEST 300, FINER 400, FINE 500, CONFIG 700, INFO 800, WARNING 900, SEVERE 1000).
+   */
   public static int ofJulLevel(int level) {
-    if (level >= 1000) {
-      return ERROR;
+    if (level <= 300) {
+      return TRACE;
     }
-    if (level >= 900) {
-      return WARN;
-    }
-    if (level >= 800) {
-      return INFO;
-    }
-    if (level >= 500) {
+    if (level <= 400) {
       return DEBUG;
     }
-    return TRACE;
+    if (level <= 500) {
+      return DEBUG + 1;
+    }
+    if (level <= 700) {
+      return DEBUG + 2;
+    }
+    if (level <= 800) {
+      return INFO;
+    }
+    if (level <= 900) {
+      return WARN;
+    }
+    return level <= 1000 ? ERROR : FATAL;
   }
 
   /** Logback's and Log4j's level names. */
