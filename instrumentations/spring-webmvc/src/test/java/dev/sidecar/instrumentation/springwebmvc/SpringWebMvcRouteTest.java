@@ -3,6 +3,7 @@ package dev.sidecar.instrumentation.springwebmvc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.sidecar.testing.TempDirectories;
 import dev.sidecar.testing.InstrumentedJvm;
 import dev.sidecar.testing.ReceivedSpan;
 import dev.sidecar.testing.http.PlainHttp;
@@ -30,6 +31,7 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SpringWebMvcRouteTest {
   private Tomcat tomcat;
+  private Path base;
   private int port;
   private long agentErrorsBefore;
 
@@ -37,7 +39,7 @@ class SpringWebMvcRouteTest {
   void start() throws Exception {
     InstrumentedJvm.receiver();
     agentErrorsBefore = InstrumentedJvm.agentErrors();
-    Path base = Files.createTempDirectory("spring-webmvc");
+    base = Files.createTempDirectory("spring-webmvc");
     tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     Connector connector = new Connector();
@@ -56,6 +58,7 @@ class SpringWebMvcRouteTest {
   void stop() throws Exception {
     tomcat.stop();
     tomcat.destroy();
+    TempDirectories.delete(base);
     InstrumentedJvm.assertNoAgentErrors(agentErrorsBefore);
   }
 

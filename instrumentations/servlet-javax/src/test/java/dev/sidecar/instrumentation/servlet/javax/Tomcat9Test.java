@@ -1,5 +1,6 @@
 package dev.sidecar.instrumentation.servlet.javax;
 
+import dev.sidecar.testing.TempDirectories;
 import dev.sidecar.testing.http.AbstractServletServerTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,10 +15,11 @@ import org.apache.tomcat.util.descriptor.web.FilterMap;
 /** The servlet conformance suite against embedded Tomcat 9 ({@code javax.servlet}). */
 class Tomcat9Test extends AbstractServletServerTest {
   private Tomcat tomcat;
+  private Path base;
 
   @Override
   protected int startServer() throws Exception {
-    Path base = Files.createTempDirectory("tomcat9");
+    base = Files.createTempDirectory("tomcat9");
     tomcat = new Tomcat();
     tomcat.setBaseDir(base.toString());
     Connector connector = new Connector();
@@ -49,6 +51,7 @@ class Tomcat9Test extends AbstractServletServerTest {
   protected void stopServer() throws Exception {
     tomcat.stop();
     tomcat.destroy();
+    TempDirectories.delete(base);
   }
 
   @Override
