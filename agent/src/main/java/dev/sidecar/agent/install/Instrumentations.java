@@ -5,6 +5,10 @@ import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
 import dev.sidecar.instrumentation.jul.JavaUtilLoggingInstrumentation;
+import dev.sidecar.instrumentation.log4j2.Log4jAppenderInstrumentation;
+import dev.sidecar.instrumentation.log4j2.Log4jContextDataInstrumentation;
+import dev.sidecar.instrumentation.logback.LogbackAppenderInstrumentation;
+import dev.sidecar.instrumentation.logback.LogbackMdcInstrumentation;
 import dev.sidecar.instrumentation.servlet.jakarta.ServletJakartaInstrumentation;
 import dev.sidecar.instrumentation.servlet.javax.ServletJavaxInstrumentation;
 import dev.sidecar.instrumentation.springwebmvc.SpringWebMvcInstrumentation;
@@ -19,7 +23,8 @@ public final class Instrumentations {
   public static List<InstrumentationModule> all() {
     return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation(),
         new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation(),
-        new JavaUtilLoggingInstrumentation());
+        new JavaUtilLoggingInstrumentation(), new LogbackAppenderInstrumentation(), new LogbackMdcInstrumentation(),
+        new Log4jAppenderInstrumentation(), new Log4jContextDataInstrumentation());
   }
 
   /**

@@ -1,0 +1,31 @@
+package dev.sidecar.instrumentation.log4j2;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Log records from Log4j 2.17 and later (log4j-core), through its own API or a bridge such as
+ * log4j-slf4j2-impl: an event that passed the logger's level check and its {@code LoggerConfig}'s
+ * filter reaches {@code LoggerConfig.processLogEvent(LogEvent, LoggerConfigPredicate)}, once for its
+ * logger's configuration and again, nested, for each additive parent.
+ */
+public final class Log4jAppenderInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "log4j-appender";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(named("org.apache.logging.log4j.core.config.LoggerConfig"))
+            .advise(named("processLogEvent").and(takesArguments(2))
+                .and(takesArgument(0, named("org.apache.logging.log4j.core.LogEvent"))), ProcessLogEventAdvice.class));
+  }
+}

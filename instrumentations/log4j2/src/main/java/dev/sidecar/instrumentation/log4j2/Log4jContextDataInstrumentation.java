@@ -1,0 +1,39 @@
+package dev.sidecar.instrumentation.log4j2;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * {@code trace_id}, {@code span_id} and {@code trace_flags} in the context data of every Log4j 2 event
+ * created inside a span, so {@code %X{trace_id}} prints them. Each {@code ContextDataInjector} builds
+ * an event's context data from the {@code ThreadContext} on the logging thread, for synchronous and
+ * asynchronous loggers alike.
+ */
+public final class Log4jContextDataInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "log4j-context-data";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(not(isInterface())
+                .and(hasSuperType(named("org.apache.logging.log4j.core.ContextDataInjector"))))
+            .whereLoaderHas("org.apache.logging.log4j.core.ContextDataInjector")
+            .advise(named("injectContextData").and(not(isAbstract())).and(takesArguments(2))
+                .and(takesArgument(1, named("org.apache.logging.log4j.util.StringMap")))
+                .and(returns(named("org.apache.logging.log4j.util.StringMap"))), InjectContextDataAdvice.class));
+  }
+}

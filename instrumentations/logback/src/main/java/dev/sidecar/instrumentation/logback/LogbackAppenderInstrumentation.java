@@ -1,0 +1,31 @@
+package dev.sidecar.instrumentation.logback;
+
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Log records from Logback 1.2 and later, however the event was logged (SLF4J 1.7 or 2.x, its fluent
+ * API, or a bridge such as log4j-to-slf4j): every event that passed the logger's level and turbo
+ * filters reaches {@code Logger.callAppenders(ILoggingEvent)}.
+ */
+public final class LogbackAppenderInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "logback-appender";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(named("ch.qos.logback.classic.Logger"))
+            .advise(isPublic().and(named("callAppenders")).and(takesArguments(1))
+                .and(takesArgument(0, named("ch.qos.logback.classic.spi.ILoggingEvent"))), CallAppendersAdvice.class));
+  }
+}
