@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sidecar.testing.OtlpReceiver;
+import dev.sidecar.testing.Poll;
+import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -131,6 +134,19 @@ class TraceContextSmokeTest {
             && spans.stream().anyMatch(server(SERVICE_B, "/greeting", "name=" + marker)),
         services.a, services.b);
     assertEquals(trace, inTrace(afterMarker, caller.traceId()), context);
+
+    // B logs "greeting smoke" through java.util.logging while serving: the record arrives over B's
+    // protocol, tied to B's server span.
+    ReceivedLog greeting = Poll.until(TIMEOUT, () -> receiver.logs().stream()
+            .filter(log -> log.body().equals("greeting smoke") && log.traceId().equals(caller.traceId()))
+            .collect(Collectors.toList()),
+        logs -> !logs.isEmpty(), "the log record of B's greeting in trace " + caller.traceId()).get(0);
+    assertAll("B's log record",
+        () -> assertEquals(bServer.spanId(), greeting.spanId(), context),
+        () -> assertEquals("INFO", greeting.severityText(), context),
+        () -> assertEquals("dev.sidecar.demo.DemoApp", greeting.scope().getName(), context),
+        () -> assertEquals(SERVICE_B, greeting.resourceAttribute("service.name"), context),
+        () -> assertEquals(GRPC, greeting.protocol(), context));
   }
 
   @ParameterizedTest(name = "on {0}")
