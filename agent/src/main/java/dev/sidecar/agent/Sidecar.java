@@ -22,6 +22,7 @@ import dev.sidecar.bootstrap.SidecarThread;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.LogContextCapture;
 import dev.sidecar.bootstrap.logs.LogEvent;
 import dev.sidecar.bootstrap.logs.Severity;
 import io.opentelemetry.sdk.resources.Resource;
@@ -64,6 +65,9 @@ public final class Sidecar {
     BatchSettings logBatch = BatchSettings.forLogs(config);
     Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.maxExportBatchSize());
     LogCapture.configure(minimumLogSeverity(config));
+    LogContextCapture.configure(
+        config.getList("otel.instrumentation.logback-appender.experimental.capture-mdc-attributes", List.of()),
+        config.getList("otel.instrumentation.log4j-appender.experimental.capture-mdc-attributes", List.of()));
 
     // Checked once, here, so each invalid exporter setting is reported once.
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));

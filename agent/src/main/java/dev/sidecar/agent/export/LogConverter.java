@@ -46,6 +46,12 @@ public final class LogConverter {
     AttributesBuilder attributes = Attributes.builder()
         .put(THREAD_NAME, event.threadName())
         .put(THREAD_ID, event.threadId());
+    String[] context = event.contextAttributes();
+    if (context != null) {
+      for (int i = 0; i + 1 < context.length; i += 2) {
+        attributes.put(context[i], context[i + 1]);
+      }
+    }
     Throwable thrown = event.thrown();
     if (thrown != null) {
       StringWriter trace = new StringWriter();

@@ -68,6 +68,12 @@ public final class LogCapture {
    */
   public static void emit(long epochNanos, int severityNumber, String severityText, String body, String loggerName,
       Throwable thrown) {
+    emit(epochNanos, severityNumber, severityText, body, loggerName, thrown, null);
+  }
+
+  /** As above, with captured context entries ({@link LogContextCapture.Selection#select}), or null. */
+  public static void emit(long epochNanos, int severityNumber, String severityText, String body, String loggerName,
+      Throwable thrown, String[] contextAttributes) {
     if (!wanted(severityNumber)) {
       return;
     }
@@ -77,6 +83,6 @@ public final class LogCapture {
     Handoff.logs().offer(new LogEvent(epochNanos > 0 ? epochNanos : observed, observed,
         severityNumber, severityText, body, loggerName, thread.getName(), thread.getId(), thrown,
         span == null ? 0 : span.traceIdHigh(), span == null ? 0 : span.traceIdLow(),
-        span == null ? 0 : span.spanId(), span != null && span.sampled()));
+        span == null ? 0 : span.spanId(), span != null && span.sampled(), contextAttributes));
   }
 }

@@ -43,4 +43,9 @@ public final class LogCorrelation {
     copy.put("trace_flags", ids[2]);
     return copy;
   }
+
+  /** Whether {@code key} is one of the entries this class adds. */
+  static boolean isTraceKey(String key) {
+    return "trace_id".equals(key) || "span_id".equals(key) || "trace_flags".equals(key);
+  }
 }

@@ -19,10 +19,11 @@ public final class LogEvent {
   private final long traceIdLow;
   private final long spanId;
   private final boolean sampled;
+  private final String[] contextAttributes;
 
   LogEvent(long epochNanos, long observedEpochNanos, int severityNumber, String severityText, String body,
       String loggerName, String threadName, long threadId, Throwable thrown, long traceIdHigh, long traceIdLow,
-      long spanId, boolean sampled) {
+      long spanId, boolean sampled, String[] contextAttributes) {
     this.epochNanos = epochNanos;
     this.observedEpochNanos = observedEpochNanos;
     this.severityNumber = severityNumber;
@@ -36,6 +37,7 @@ public final class LogEvent {
     this.traceIdLow = traceIdLow;
     this.spanId = spanId;
     this.sampled = sampled;
+    this.contextAttributes = contextAttributes;
   }
 
   public long epochNanos() {
@@ -90,5 +92,10 @@ public final class LogEvent {
 
   public boolean sampled() {
     return sampled;
+  }
+
+  /** Captured MDC or context-data entries as key, value, key, value...; null when none. */
+  public String[] contextAttributes() {
+    return contextAttributes;
   }
 }

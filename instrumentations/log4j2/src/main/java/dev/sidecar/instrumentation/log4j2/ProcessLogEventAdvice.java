@@ -1,6 +1,7 @@
 package dev.sidecar.instrumentation.log4j2;
 
 import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.LogContextCapture;
 import dev.sidecar.bootstrap.logs.Severity;
 import net.bytebuddy.asm.Advice;
 import org.apache.logging.log4j.Level;
@@ -32,8 +33,10 @@ final class ProcessLogEventAdvice {
     }
     Instant instant = event.getInstant();
     Message message = event.getMessage();
+    LogContextCapture.Selection contextKeys = LogContextCapture.log4j();
     LogCapture.emit(instant.getEpochSecond() * 1_000_000_000L + instant.getNanoOfSecond(), severity, level.name(),
-        message == null ? null : message.getFormattedMessage(), event.getLoggerName(), event.getThrown());
+        message == null ? null : message.getFormattedMessage(), event.getLoggerName(), event.getThrown(),
+        contextKeys.isEmpty() ? null : contextKeys.select(event.getContextData().toMap()));
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)

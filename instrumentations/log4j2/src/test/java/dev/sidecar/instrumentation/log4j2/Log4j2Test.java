@@ -179,6 +179,10 @@ class Log4j2Test {
       assertEquals(span.traceId(), log.traceId());
       assertEquals(span.spanId(), log.spanId());
       assertEquals(1, log.logRecord().getFlags() & 0xff, "sampled");
+      // The configured key is captured (this JVM runs with capture-mdc-attributes=order); the ids the
+      // agent adds to the same map are not copied back.
+      assertEquals(id, log.attribute("order"));
+      assertEquals(null, log.attribute("trace_id"));
       String expected = "[" + span.traceId() + "] [" + span.spanId() + "] [01] [" + id + "] ";
       assertEquals(List.of(expected + "handling " + id), linesContaining("handling " + id));
       // An AsyncLoggerConfig's appenders run later, on its own thread: the event was captured on the caller's.

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.LogContextCapture;
 import dev.sidecar.bootstrap.logs.Severity;
 import net.bytebuddy.asm.Advice;
 
@@ -29,8 +30,10 @@ final class CallAppendersAdvice {
     }
     // A proxy of another kind (an event read back from the wire) has no Throwable to hand on.
     IThrowableProxy proxy = event.getThrowableProxy();
+    LogContextCapture.Selection mdcKeys = LogContextCapture.logback();
     LogCapture.emit(event.getTimeStamp() * 1_000_000L, severity, level.toString(), event.getFormattedMessage(),
-        event.getLoggerName(), proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null);
+        event.getLoggerName(), proxy instanceof ThrowableProxy ? ((ThrowableProxy) proxy).getThrowable() : null,
+        mdcKeys.isEmpty() ? null : mdcKeys.select(event.getMDCPropertyMap()));
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
