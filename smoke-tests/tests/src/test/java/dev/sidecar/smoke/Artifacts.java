@@ -20,6 +20,11 @@ final class Artifacts {
     return file("sidecar.smoke.isolationAppJar");
   }
 
+  /** The petclinic-like Spring Boot app, an executable Spring Boot jar. */
+  static Path springBootAppJar() {
+    return file("sidecar.smoke.springBootAppJar");
+  }
+
   /** The project version, which {@code sidecar-agent.jar --version} prints. */
   static String projectVersion() {
     return property("sidecar.smoke.version");
@@ -48,7 +53,8 @@ final class Artifacts {
     Path path = Path.of(property(key)).toAbsolutePath().normalize();
     if (!Files.isRegularFile(path)) {
       throw new IllegalStateException(key + " = " + path + " does not exist; build it first, e.g. "
-          + "mvn install -DskipTests -pl agent,smoke-tests/demo-app,smoke-tests/isolation-app -am");
+          + "mvn install -DskipTests -pl agent,smoke-tests/demo-app,smoke-tests/isolation-app,smoke-tests/spring-boot-app"
+          + " -am");
     }
     return path;
   }
