@@ -2,6 +2,9 @@ package dev.sidecar.agent.install;
 
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.instrumentation.apachehttpclient4.ApacheHttpClient4Instrumentation;
+import dev.sidecar.instrumentation.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.sidecar.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
 import dev.sidecar.instrumentation.jul.JavaUtilLoggingInstrumentation;
@@ -9,6 +12,7 @@ import dev.sidecar.instrumentation.log4j2.Log4jAppenderInstrumentation;
 import dev.sidecar.instrumentation.log4j2.Log4jContextDataInstrumentation;
 import dev.sidecar.instrumentation.logback.LogbackAppenderInstrumentation;
 import dev.sidecar.instrumentation.logback.LogbackMdcInstrumentation;
+import dev.sidecar.instrumentation.okhttp.OkHttpInstrumentation;
 import dev.sidecar.instrumentation.servlet.jakarta.ServletJakartaInstrumentation;
 import dev.sidecar.instrumentation.servlet.javax.ServletJavaxInstrumentation;
 import dev.sidecar.instrumentation.springwebmvc.SpringWebMvcInstrumentation;
@@ -22,6 +26,8 @@ public final class Instrumentations {
 
   public static List<InstrumentationModule> all() {
     return Arrays.asList(new JdkHttpServerInstrumentation(), new JdkHttpClientInstrumentation(),
+        new HttpUrlConnectionInstrumentation(), new ApacheHttpClient4Instrumentation(), new ApacheHttpClient5Instrumentation(),
+        new OkHttpInstrumentation(),
         new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation(),
         new JavaUtilLoggingInstrumentation(), new LogbackAppenderInstrumentation(), new LogbackMdcInstrumentation(),
         new Log4jAppenderInstrumentation(), new Log4jContextDataInstrumentation());

@@ -62,6 +62,82 @@ public final class HttpClientSpans {
     }
   }
 
+  /**
+   * Opens a logical request on this thread: a library call that may send its request more than
+   * once (redirects, retries, authentication challenges). Its advice passes what this returns to
+   * {@link #closeResends} on exit; the sends within it start their spans with {@link #startSend}.
+   */
+  public static int openResends() {
+    return Resends.open();
+  }
+
+  public static void closeResends(int outer) {
+    Resends.close(outer);
+  }
+
+  /**
+   * Starts the span of one send over the wire, as {@link #start(String, String)} does. A resend
+   * within the logical request open on this thread (OpenTelemetry: every send its own span) carries
+   * {@code http.request.resend_count}, the number of sends before it.
+   */
+  public static SpanRecord startSend(String scope, String method) {
+    int resendCount = Resends.next();
+    SpanRecord span = start(scope, method);
+    if (span != null && resendCount > 0) {
+      span.attribute(Resends.RESEND_COUNT, resendCount);
+    }
+    return span;
+  }
+
+  /**
+   * Starts the span of one send to {@code uri}. For libraries that keep the target apart from the
+   * request (Apache HttpClient), a {@code uri} without scheme or host is completed from
+   * {@code scheme}, {@code host} and {@code port}; that concatenation is the only formatting here,
+   * and only for such requests.
+   */
+  public static SpanRecord startSend(String scope, String method, URI uri, String scheme, String host, int port) {
+    SpanRecord span = startSend(scope, method);
+    if (span == null || !span.sampled()) {
+      return span;
+    }
+    if (uri.getScheme() != null && uri.getHost() != null) {
+      request(span, uri.toString(), uri.getScheme(), uri.getHost(), uri.getPort());
+    } else if (host != null) {
+      request(span, absoluteUrl(scheme, host, port, uri), scheme, host, port);
+    } else {
+      request(span, uri.toString(), scheme, null, port);
+    }
+    return span;
+  }
+
+  /** An ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}), in the form {@link #end} takes. */
+  public static String alpnProtocol(String id) {
+    if (id == null) {
+      return null;
+    }
+    switch (id) {
+      case "http/1.1":
+        return "HTTP/1.1";
+      case "http/1.0":
+        return "HTTP/1.0";
+      case "h2":
+      case "h2_prior_knowledge":
+        return "HTTP/2";
+      case "h3":
+        return "HTTP/3";
+      default:
+        return null;
+    }
+  }
+
+  /** A protocol version given as numbers (Apache HttpClient's), in the form {@link #end} takes; null if unknown. */
+  public static String httpVersion(int major, int minor) {
+    if (major == 1) {
+      return minor == 1 ? "HTTP/1.1" : minor == 0 ? "HTTP/1.0" : null;
+    }
+    return major == 2 ? "HTTP/2" : major == 3 ? "HTTP/3" : null;
+  }
+
   /** The client span current on this thread that still needs its headers, or null. */
   public static SpanRecord currentForInjection(String scope) {
     SpanRecord current = CurrentSpan.get();
@@ -103,5 +179,24 @@ public final class HttpClientSpans {
       span.attribute(ERROR_TYPE, Integer.toString(status));
     }
     span.end();
+  }
+
+  private static String absoluteUrl(String scheme, String host, int port, URI uri) {
+    String effectiveScheme = scheme != null ? scheme : "http";
+    StringBuilder url = new StringBuilder(64).append(effectiveScheme).append("://");
+    if (host.indexOf(':') >= 0 && host.charAt(0) != '[') {
+      url.append('[').append(host).append(']');
+    } else {
+      url.append(host);
+    }
+    if (port > 0 && port != HttpValues.defaultPort(effectiveScheme)) {
+      url.append(':').append(port);
+    }
+    String path = uri.getRawPath();
+    url.append(path == null || path.isEmpty() ? "/" : path);
+    if (uri.getRawQuery() != null) {
+      url.append('?').append(uri.getRawQuery());
+    }
+    return url.toString();
   }
 }

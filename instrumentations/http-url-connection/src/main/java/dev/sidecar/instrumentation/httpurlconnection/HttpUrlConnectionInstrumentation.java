@@ -1,0 +1,43 @@
+package dev.sidecar.instrumentation.httpurlconnection;
+
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
+import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+
+import dev.sidecar.agent.instrumentation.InstrumentationModule;
+import dev.sidecar.agent.instrumentation.TypeTransformation;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Client spans for {@code java.net.HttpURLConnection}, http and https, one per connection: the
+ * JDK's implementation follows redirects and answers authentication challenges inside
+ * {@code getInputStream}, where no single send can be told apart, so the span covers the call,
+ * with the URL first asked for and the final status (OpenTelemetry's rule for such libraries, and
+ * what its agent does here). The span starts with the first of {@code connect},
+ * {@code getOutputStream} and {@code getInputStream}, which also sets the trace headers as request
+ * properties, and ends when {@code getInputStream} returns or a call throws; {@code getResponseCode}
+ * and the header getters go through {@code getInputStream}. {@code HttpsURLConnectionImpl} only
+ * delegates to an instrumented connection and is left out, as the OpenTelemetry agent leaves it.
+ */
+public final class HttpUrlConnectionInstrumentation implements InstrumentationModule {
+  @Override
+  public String name() {
+    return "http-url-connection";
+  }
+
+  @Override
+  public List<TypeTransformation> transformations() {
+    return Collections.singletonList(
+        TypeTransformation.forTypes(nameStartsWith("sun.net.www.protocol.")
+                .and(not(named("sun.net.www.protocol.https.HttpsURLConnectionImpl")))
+                .and(hasSuperClass(named("java.net.HttpURLConnection"))))
+            .advise(isPublic().and(not(isAbstract())).and(takesArguments(0))
+                .and(namedOneOf("connect", "getOutputStream", "getInputStream")), ConnectionAdvice.class));
+  }
+}

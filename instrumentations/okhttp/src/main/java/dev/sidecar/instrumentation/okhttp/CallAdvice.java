@@ -1,0 +1,26 @@
+package dev.sidecar.instrumentation.okhttp;
+
+import dev.sidecar.bootstrap.SpanRecord;
+import dev.sidecar.bootstrap.http.AsyncParents;
+import net.bytebuddy.asm.Advice;
+
+/**
+ * Inlined into {@code RealCall.getResponseWithInterceptorChain}, which runs every call, on the
+ * caller's thread or, for an enqueued call, on OkHttp's: there the span current at queueing time
+ * is made current again for the call's sends.
+ */
+final class CallAdvice {
+  private CallAdvice() {}
+
+  @Advice.OnMethodEnter(suppress = Throwable.class)
+  static SpanRecord enter(@Advice.This Object call) {
+    return AsyncParents.resume(call);
+  }
+
+  @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+  static void exit(@Advice.Enter SpanRecord parent) {
+    if (parent != null) {
+      AsyncParents.release(parent);
+    }
+  }
+}
