@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
 import java.security.CodeSource;
@@ -40,6 +41,8 @@ public final class IsolationApp {
   private static final String[] HIDDEN_AGENT_CLASSES = {"net.bytebuddy.ByteBuddy", "dev.sidecar.agent.Sidecar"};
 
   private final OkHttpClient client = new OkHttpClient();
+  private final java.net.http.HttpClient jdkClient = java.net.http.HttpClient.newBuilder()
+      .version(java.net.http.HttpClient.Version.HTTP_1_1).build();
   private final OpenTelemetrySdk openTelemetry =
       OpenTelemetrySdk.builder().setTracerProvider(SdkTracerProvider.builder().build()).build();
   private final Tracer tracer = openTelemetry.getTracer("isolation-app");
@@ -77,11 +80,65 @@ public final class IsolationApp {
         case "/versions":
           respond(exchange, 200, versions());
           break;
+        case "/relay":
+          relay(exchange);
+          break;
         default:
           respond(exchange, 404, "not found\n");
       }
     } catch (RuntimeException | IOException e) {
       respond(exchange, 500, "failed: " + e + "\n");
+    }
+  }
+
+  /**
+   * {@code /relay?via=jdk|okhttp|urlconnection&to=URL}: calls {@code to} with that client library and
+   * answers with what came back, so several instances chain calls through three libraries.
+   */
+  private void relay(HttpExchange exchange) throws IOException {
+    String via = null;
+    String to = null;
+    for (String pair : exchange.getRequestURI().getRawQuery().split("&")) {
+      int eq = pair.indexOf('=');
+      String value = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+      if (pair.startsWith("via=")) {
+        via = value;
+      } else if (pair.startsWith("to=")) {
+        to = value;
+      }
+    }
+    String answer;
+    switch (String.valueOf(via)) {
+      case "okhttp":
+        answer = okHttpGet(to);
+        break;
+      case "urlconnection":
+        answer = urlConnectionGet(to);
+        break;
+      default:
+        answer = jdkClientGet(to);
+    }
+    respond(exchange, 200, via + " -> " + answer + "\n");
+  }
+
+  private String jdkClientGet(String url) throws IOException {
+    try {
+      java.net.http.HttpResponse<String> response = jdkClient.send(
+          java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).build(),
+          java.net.http.HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() + " " + response.body().trim();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IOException(e);
+    }
+  }
+
+  private static String urlConnectionGet(String url) throws IOException {
+    java.net.HttpURLConnection connection = (java.net.HttpURLConnection) new java.net.URL(url).openConnection();
+    try (java.io.InputStream in = connection.getInputStream()) {
+      return connection.getResponseCode() + " " + new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+    } finally {
+      connection.disconnect();
     }
   }
 
