@@ -6,14 +6,15 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Log records from Log4j 2.17 and later (log4j-core), through its own API or a bridge such as
  * log4j-slf4j2-impl: an event that passed the logger's level check and its {@code LoggerConfig}'s
  * filter reaches {@code LoggerConfig.processLogEvent(LogEvent, LoggerConfigPredicate)}, once for its
- * logger's configuration and again, nested, for each additive parent.
+ * logger's configuration and again, nested, for each additive parent. All-asynchronous loggers are
+ * caught earlier, in {@code AsyncLogger.logMessage}, while still on the caller's thread.
  */
 public final class Log4jAppenderInstrumentation implements InstrumentationModule {
   @Override
@@ -23,9 +24,16 @@ public final class Log4jAppenderInstrumentation implements InstrumentationModule
 
   @Override
   public List<TypeTransformation> transformations() {
-    return Collections.singletonList(
+    return Arrays.asList(
         TypeTransformation.forTypes(named("org.apache.logging.log4j.core.config.LoggerConfig"))
             .advise(named("processLogEvent").and(takesArguments(2))
-                .and(takesArgument(0, named("org.apache.logging.log4j.core.LogEvent"))), ProcessLogEventAdvice.class));
+                .and(takesArgument(0, named("org.apache.logging.log4j.core.LogEvent"))), ProcessLogEventAdvice.class),
+        TypeTransformation.forTypes(named("org.apache.logging.log4j.core.async.AsyncLogger"))
+            .advise(named("logMessage").and(takesArguments(5))
+                .and(takesArgument(1, named("org.apache.logging.log4j.Level")))
+                .and(takesArgument(3, named("org.apache.logging.log4j.message.Message"))), AsyncLoggerAdvice.class)
+            .advise(named("log").and(takesArguments(6))
+                .and(takesArgument(0, named("org.apache.logging.log4j.Level")))
+                .and(takesArgument(4, named("org.apache.logging.log4j.message.Message"))), AsyncLoggerLogAdvice.class));
   }
 }
