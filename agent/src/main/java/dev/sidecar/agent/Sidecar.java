@@ -85,9 +85,12 @@ public final class Sidecar {
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
-    AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
-        + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
-        + "; spans to " + SpanExporters.describe(exportConfig));
+    if (AgentLog.debugEnabled()) {
+      // Only in debug mode: describing the exporter checks its settings over again.
+      AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
+          + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
+          + "; spans to " + SpanExporters.describe(exportConfig));
+    }
   }
 
   private static int minimumLogSeverity(AgentConfig config) {

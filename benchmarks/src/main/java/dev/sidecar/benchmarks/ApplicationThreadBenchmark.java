@@ -85,7 +85,7 @@ public class ApplicationThreadBenchmark {
     SpanRecord server = HttpServerSpans.start("bench.server", "GET", TRACEPARENT, null, null);
     SpanRecord client = HttpClientSpans.start("bench.client", "GET", DOWNSTREAM);
     String header = HttpClientSpans.traceparent(client);
-    HttpClientSpans.end(client, 200, "HTTP/1.1", null);
+    HttpClientSpans.end(client, 200, "1.1", null);
     HttpServerSpans.end(server, 200, null);
     return header;
   }

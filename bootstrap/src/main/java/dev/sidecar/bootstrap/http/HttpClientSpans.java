@@ -110,32 +110,32 @@ public final class HttpClientSpans {
     return span;
   }
 
-  /** An ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}), in the form {@link #end} takes. */
-  public static String alpnProtocol(String id) {
+  /** {@code network.protocol.version} of an ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}). */
+  public static String protocolVersionOfAlpn(String id) {
     if (id == null) {
       return null;
     }
     switch (id) {
       case "http/1.1":
-        return "HTTP/1.1";
+        return "1.1";
       case "http/1.0":
-        return "HTTP/1.0";
+        return "1.0";
       case "h2":
       case "h2_prior_knowledge":
-        return "HTTP/2";
+        return "2";
       case "h3":
-        return "HTTP/3";
+        return "3";
       default:
         return null;
     }
   }
 
-  /** A protocol version given as numbers (Apache HttpClient's), in the form {@link #end} takes; null if unknown. */
-  public static String httpVersion(int major, int minor) {
+  /** {@code network.protocol.version} of a version given as numbers (Apache HttpClient's); null if unknown. */
+  public static String protocolVersion(int major, int minor) {
     if (major == 1) {
-      return minor == 1 ? "HTTP/1.1" : minor == 0 ? "HTTP/1.0" : null;
+      return minor == 1 ? "1.1" : minor == 0 ? "1.0" : null;
     }
-    return major == 2 ? "HTTP/2" : major == 3 ? "HTTP/3" : null;
+    return major == 2 ? "2" : major == 3 ? "3" : null;
   }
 
   /** The client span current on this thread that still needs its headers, or null. */
@@ -160,9 +160,10 @@ public final class HttpClientSpans {
 
   /**
    * Ends the span: {@code status} is the response code, or a value below 100 when there was no
-   * response. A client span is an error at 4xx and above, or when the call threw.
+   * response; {@code protocolVersion} is {@code network.protocol.version} ({@code 1.1}, {@code 2}) or
+   * null. A client span is an error at 4xx and above, or when the call threw.
    */
-  public static void end(SpanRecord span, int status, String protocol, Throwable thrown) {
+  public static void end(SpanRecord span, int status, String protocolVersion, Throwable thrown) {
     span.closeScope();
     if (!span.claimEnd()) {
       return;
@@ -170,7 +171,7 @@ public final class HttpClientSpans {
     if (status >= 100) {
       span.attribute(RESPONSE_STATUS_CODE, status);
     }
-    span.attribute(NETWORK_PROTOCOL_VERSION, HttpValues.protocolVersion(protocol));
+    span.attribute(NETWORK_PROTOCOL_VERSION, protocolVersion);
     if (thrown != null) {
       span.fail(thrown);
       span.attribute(ERROR_TYPE, thrown.getClass().getName());

@@ -68,7 +68,7 @@ public final class HttpUrlConnectionSpans {
       HELD.remove(connection);
     }
     // The JDK's implementation sends HTTP/1.1 only.
-    HttpClientSpans.end(span, responded ? responseCode : 0, responded ? "HTTP/1.1" : null,
+    HttpClientSpans.end(span, responded ? responseCode : 0, responded ? "1.1" : null,
         responseCode >= 400 ? null : thrown);
   }
 

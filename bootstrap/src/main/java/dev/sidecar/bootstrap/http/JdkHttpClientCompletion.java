@@ -34,22 +34,22 @@ public final class JdkHttpClientCompletion implements BiConsumer<Object, Throwab
       }
       int status = (int) ResponseAccess.STATUS_CODE.invoke(response);
       Object version = ResponseAccess.VERSION.invoke(response);
-      HttpClientSpans.end(span, status, protocol(version), cause);
+      HttpClientSpans.end(span, status, protocolVersion(version), cause);
     } catch (Throwable t) {
       AgentErrors.record(t);
     }
   }
 
-  /** {@code HttpClient.Version} as a protocol string; null if unknown. */
-  public static String protocol(Object version) {
+  /** {@code network.protocol.version} of an {@code HttpClient.Version}; null if unknown. */
+  public static String protocolVersion(Object version) {
     if (version == null) {
       return null;
     }
     String name = version.toString();
     if ("HTTP_1_1".equals(name)) {
-      return "HTTP/1.1";
+      return "1.1";
     }
-    return "HTTP_2".equals(name) ? "HTTP/2" : null;
+    return "HTTP_2".equals(name) ? "2" : null;
   }
 
   // Resolved on first use, when java.net.http is certainly loaded.

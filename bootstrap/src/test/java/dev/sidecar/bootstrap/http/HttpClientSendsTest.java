@@ -86,21 +86,21 @@ class HttpClientSendsTest {
 
   @Test
   void protocolNames() {
-    assertEquals("HTTP/1.1", HttpClientSpans.alpnProtocol("http/1.1"));
-    assertEquals("HTTP/1.0", HttpClientSpans.alpnProtocol("http/1.0"));
-    assertEquals("HTTP/2", HttpClientSpans.alpnProtocol("h2"));
-    assertEquals("HTTP/2", HttpClientSpans.alpnProtocol("h2_prior_knowledge"));
-    assertNull(HttpClientSpans.alpnProtocol("quic"));
-    assertNull(HttpClientSpans.alpnProtocol(null));
-    assertEquals("HTTP/1.1", HttpClientSpans.httpVersion(1, 1));
-    assertEquals("HTTP/1.0", HttpClientSpans.httpVersion(1, 0));
-    assertEquals("HTTP/2", HttpClientSpans.httpVersion(2, 0));
-    assertNull(HttpClientSpans.httpVersion(0, 9));
+    assertEquals("1.1", HttpClientSpans.protocolVersionOfAlpn("http/1.1"));
+    assertEquals("1.0", HttpClientSpans.protocolVersionOfAlpn("http/1.0"));
+    assertEquals("2", HttpClientSpans.protocolVersionOfAlpn("h2"));
+    assertEquals("2", HttpClientSpans.protocolVersionOfAlpn("h2_prior_knowledge"));
+    assertNull(HttpClientSpans.protocolVersionOfAlpn("quic"));
+    assertNull(HttpClientSpans.protocolVersionOfAlpn(null));
+    assertEquals("1.1", HttpClientSpans.protocolVersion(1, 1));
+    assertEquals("1.0", HttpClientSpans.protocolVersion(1, 0));
+    assertEquals("2", HttpClientSpans.protocolVersion(2, 0));
+    assertNull(HttpClientSpans.protocolVersion(0, 9));
   }
 
   private static SpanRecord send() {
     SpanRecord span = HttpClientSpans.startSend("okhttp", "GET");
-    HttpClientSpans.end(span, 200, "HTTP/1.1", null);
+    HttpClientSpans.end(span, 200, "1.1", null);
     return span;
   }
 }

@@ -91,7 +91,7 @@ class HttpClientSpansTest {
     assertEquals(client.spanId(), sent.spanId());
     assertTrue(sent.sampled());
 
-    HttpClientSpans.end(client, 200, "HTTP/1.1", null);
+    HttpClientSpans.end(client, 200, "1.1", null);
     assertSame(server, CurrentSpan.get());
   }
 
@@ -147,7 +147,7 @@ class HttpClientSpansTest {
   @Test
   void notFoundIsAClientError() {
     SpanRecord span = HttpClientSpans.start("okhttp", "GET");
-    HttpClientSpans.end(span, 404, "HTTP/2.0", null);
+    HttpClientSpans.end(span, 404, "2", null);
     assertTrue(span.error());
     assertEquals("404", span.attribute(HttpAttributes.ERROR_TYPE));
     assertEquals(Integer.valueOf(404), span.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
@@ -159,7 +159,7 @@ class HttpClientSpansTest {
   @Test
   void successIsNotAnError() {
     SpanRecord span = HttpClientSpans.start("okhttp", "GET");
-    HttpClientSpans.end(span, 399, "HTTP/1.0", null);
+    HttpClientSpans.end(span, 399, "1.0", null);
     assertFalse(span.error());
     assertNull(span.attribute(HttpAttributes.ERROR_TYPE));
     assertEquals("1.0", span.attribute(HttpAttributes.NETWORK_PROTOCOL_VERSION));
@@ -184,7 +184,7 @@ class HttpClientSpansTest {
     SpanRecord span = HttpClientSpans.start("okhttp", "GET");
     HttpClientSpans.request(span, "http://example.com/", "http", "example.com", 80);
     assertTrue(HttpClientSpans.traceparent(span).endsWith("-00"));
-    HttpClientSpans.end(span, 500, "HTTP/1.1", null);
+    HttpClientSpans.end(span, 500, "1.1", null);
     assertEquals(0, span.attributeSlots());
     assertEquals(0, Handoff.spans().size());
   }

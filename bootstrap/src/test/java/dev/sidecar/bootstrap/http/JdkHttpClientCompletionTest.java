@@ -124,9 +124,9 @@ class JdkHttpClientCompletionTest {
 
   @Test
   void protocolNames() {
-    assertEquals("HTTP/1.1", JdkHttpClientCompletion.protocol(HttpClient.Version.HTTP_1_1));
-    assertEquals("HTTP/2", JdkHttpClientCompletion.protocol(HttpClient.Version.HTTP_2));
-    assertNull(JdkHttpClientCompletion.protocol(null));
-    assertNull(JdkHttpClientCompletion.protocol("SPDY"));
+    assertEquals("1.1", JdkHttpClientCompletion.protocolVersion(HttpClient.Version.HTTP_1_1));
+    assertEquals("2", JdkHttpClientCompletion.protocolVersion(HttpClient.Version.HTTP_2));
+    assertNull(JdkHttpClientCompletion.protocolVersion(null));
+    assertNull(JdkHttpClientCompletion.protocolVersion("SPDY"));
   }
 }

@@ -47,6 +47,23 @@ public final class InstrumentedJvm {
     return receiver().spans().stream().filter(s -> s.traceId().equals(traceId)).collect(Collectors.toList());
   }
 
+  /** The one log record with exactly this body, once it arrived; fails if several did. */
+  public static ReceivedLog awaitLog(String body) {
+    List<ReceivedLog> logs = Poll.until(TIMEOUT, () -> logsWithBody(body), l -> !l.isEmpty(),
+        "a log record '" + body + "'");
+    assertEquals(1, logs.size(), logs::toString);
+    return logs.get(0);
+  }
+
+  public static List<ReceivedLog> logsWithBody(String body) {
+    return receiver().logs().stream().filter(l -> l.body().equals(body)).collect(Collectors.toList());
+  }
+
+  /** The bodies received so far that contain {@code text}. */
+  public static List<String> logBodiesContaining(String text) {
+    return receiver().logs().stream().map(ReceivedLog::body).filter(b -> b.contains(text)).collect(Collectors.toList());
+  }
+
   /** The number of errors the agent counted instead of letting them reach the application. */
   public static long agentErrors() {
     try {

@@ -63,6 +63,6 @@ final class SendAdvice {
     StatusLine status = response.getStatusLine();
     ProtocolVersion version = status.getProtocolVersion();
     HttpClientSpans.end(span, status.getStatusCode(),
-        version == null ? null : HttpClientSpans.httpVersion(version.getMajor(), version.getMinor()), thrown);
+        version == null ? null : HttpClientSpans.protocolVersion(version.getMajor(), version.getMinor()), thrown);
   }
 }

@@ -56,6 +56,6 @@ final class SendAdvice {
     }
     ProtocolVersion version = response.getVersion();
     HttpClientSpans.end(span, response.getCode(),
-        version == null ? null : HttpClientSpans.httpVersion(version.getMajor(), version.getMinor()), thrown);
+        version == null ? null : HttpClientSpans.protocolVersion(version.getMajor(), version.getMinor()), thrown);
   }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sidecar.testing.InstrumentedJvm;
-import dev.sidecar.testing.Poll;
 import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
 import dev.sidecar.testing.http.PlainHttp;
@@ -17,7 +16,6 @@ import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,7 +42,7 @@ class JavaUtilLoggingTest {
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
     LOGGER.log(Level.WARNING, "order {0} for {1} failed", new Object[] {42, id});
-    ReceivedLog log = only("order 42 for " + id + " failed");
+    ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARNING", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
     assertEquals("dev.sidecar.test.jul", log.scope().getName());
@@ -58,7 +56,7 @@ class JavaUtilLoggingTest {
   void aLoggedExceptionBecomesExceptionAttributes() {
     String id = UUID.randomUUID().toString();
     LOGGER.log(Level.SEVERE, "payment " + id, new IllegalStateException("card declined"));
-    ReceivedLog log = only("payment " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("payment " + id);
     assertEquals(17, log.logRecord().getSeverityNumberValue());
     assertEquals("java.lang.IllegalStateException", log.attribute("exception.type"));
     assertEquals("card declined", log.attribute("exception.message"));
@@ -70,8 +68,8 @@ class JavaUtilLoggingTest {
     String id = UUID.randomUUID().toString();
     LOGGER.fine("fine " + id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    assertEquals(List.of(), bodiesContaining("fine " + id));
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("fine " + id));
   }
 
   @Test
@@ -88,7 +86,7 @@ class JavaUtilLoggingTest {
       String traceId = "4bf92f3577b34da6a3ce929d0e0e" + id.substring(0, 4).replace('-', '0');
       PlainHttp.send(server.getAddress().getPort(), "GET", "/log", Map.of("traceparent",
           "00-" + traceId + "-00f067aa0ba902b7-01"));
-      ReceivedLog log = only("handling " + id);
+      ReceivedLog log = InstrumentedJvm.awaitLog("handling " + id);
       ReceivedSpan span = InstrumentedJvm.awaitTrace(traceId, 1).get(0);
       assertEquals(span.traceId(), log.traceId());
       assertEquals(span.spanId(), log.spanId());
@@ -118,8 +116,8 @@ class JavaUtilLoggingTest {
     });
     bridged.info("bridge " + id);
     target.info("marker " + id);
-    only("marker " + id);
-    assertEquals(List.of("bridge " + id), bodiesContaining("bridge " + id));
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals(List.of("bridge " + id), InstrumentedJvm.logBodiesContaining("bridge " + id));
   }
 
   @Test
@@ -132,20 +130,7 @@ class JavaUtilLoggingTest {
     agentThread.start();
     agentThread.join(10_000);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    assertEquals(List.of(), bodiesContaining("from the agent " + id));
-  }
-
-  private static ReceivedLog only(String body) {
-    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT,
-        () -> InstrumentedJvm.receiver().logs().stream().filter(l -> l.body().equals(body)).collect(Collectors.toList()),
-        l -> !l.isEmpty(), "a log record '" + body + "'");
-    assertEquals(1, logs.size(), logs::toString);
-    return logs.get(0);
-  }
-
-  private static List<String> bodiesContaining(String text) {
-    return InstrumentedJvm.receiver().logs().stream().map(ReceivedLog::body).filter(b -> b.contains(text))
-        .collect(Collectors.toList());
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("from the agent " + id));
   }
 }

@@ -25,7 +25,7 @@ final class SendAdvice {
     if (response == null) {
       HttpClientSpans.end(span, 0, null, thrown);
     } else {
-      HttpClientSpans.end(span, response.statusCode(), JdkHttpClientCompletion.protocol(response.version()), thrown);
+      HttpClientSpans.end(span, response.statusCode(), JdkHttpClientCompletion.protocolVersion(response.version()), thrown);
     }
   }
 }

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.sidecar.testing.InstrumentedJvm;
-import dev.sidecar.testing.Poll;
 import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
 import dev.sidecar.testing.http.PlainHttp;
 import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.async.AsyncLoggerContext;
@@ -47,29 +44,18 @@ class Log4j2AllAsyncTest {
       PlainHttp.send(server.getAddress().getPort(), "GET", "/log", Map.of("traceparent",
           "00-" + traceId + "-00f067aa0ba902b7-01"));
       ReceivedSpan span = InstrumentedJvm.awaitTrace(traceId, 1).get(0);
-      ReceivedLog log = only("async " + id);
+      ReceivedLog log = InstrumentedJvm.awaitLog("async " + id);
       assertEquals(span.traceId(), log.traceId());
       assertEquals(span.spanId(), log.spanId());
       assertEquals("ERROR", log.severityText());
       assertEquals(17, log.logRecord().getSeverityNumberValue());
       assertEquals("dev.sidecar.test.log4j.all-async", log.scope().getName());
       LOGGER.error("marker {}", id);
-      only("marker " + id);
-      assertEquals(1, logs("async " + id).size(), "captured once, not again on the Disruptor's thread");
+      InstrumentedJvm.awaitLog("marker " + id);
+      assertEquals(1, InstrumentedJvm.logsWithBody("async " + id).size(), "captured once, not again on the Disruptor's thread");
     } finally {
       server.stop(0);
     }
     InstrumentedJvm.assertNoAgentErrors(agentErrorsBefore);
-  }
-
-  private static ReceivedLog only(String body) {
-    List<ReceivedLog> found = Poll.until(InstrumentedJvm.TIMEOUT, () -> logs(body), l -> !l.isEmpty(),
-        "a log record '" + body + "'");
-    assertEquals(1, found.size(), found::toString);
-    return found.get(0);
-  }
-
-  private static List<ReceivedLog> logs(String body) {
-    return InstrumentedJvm.receiver().logs().stream().filter(l -> l.body().equals(body)).collect(Collectors.toList());
   }
 }

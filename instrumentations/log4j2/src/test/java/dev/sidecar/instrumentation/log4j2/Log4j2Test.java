@@ -90,7 +90,7 @@ class Log4j2Test {
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
     LOGGER.warn("order {} for {} failed", 42, id);
-    ReceivedLog log = only("order 42 for " + id + " failed");
+    ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARN", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
     assertEquals("dev.sidecar.test.log4j", log.scope().getName());
@@ -106,7 +106,7 @@ class Log4j2Test {
   void aLoggedExceptionBecomesExceptionAttributes() {
     String id = UUID.randomUUID().toString();
     LOGGER.error("payment {}", id, new IllegalStateException("card declined"));
-    ReceivedLog log = only("payment " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("payment " + id);
     assertEquals("ERROR", log.severityText());
     assertEquals(17, log.logRecord().getSeverityNumberValue());
     assertEquals(Set.of("thread.name", "thread.id", "exception.type", "exception.message", "exception.stacktrace"),
@@ -124,7 +124,7 @@ class Log4j2Test {
         Level.forName("NOTICE", 350)}) {
       verbose.log(level, "level " + id);
     }
-    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> withBody("level " + id), l -> l.size() >= 7,
+    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> InstrumentedJvm.logsWithBody("level " + id), l -> l.size() >= 7,
         "seven records");
     assertEquals(List.of("TRACE 1", "DEBUG 5", "INFO 9", "WARN 13", "ERROR 17", "FATAL 21", "NOTICE 13"),
         logs.stream().map(l -> l.severityText() + " " + l.logRecord().getSeverityNumberValue())
@@ -137,9 +137,9 @@ class Log4j2Test {
     LOGGER.debug("debug " + id);
     LOGGER.trace("trace " + id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    assertEquals(List.of(), bodiesContaining("debug " + id));
-    assertEquals(List.of(), bodiesContaining("trace " + id));
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("debug " + id));
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("trace " + id));
   }
 
   @Test
@@ -147,8 +147,8 @@ class Log4j2Test {
     String id = UUID.randomUUID().toString();
     LogManager.getLogger("dev.sidecar.test.log4j.nested.child").info("nested " + id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    assertEquals("dev.sidecar.test.log4j.nested.child", only("nested " + id).scope().getName());
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals("dev.sidecar.test.log4j.nested.child", InstrumentedJvm.awaitLog("nested " + id).scope().getName());
     assertEquals(2, linesContaining("nested " + id).size(), "written by the logger's appender and the root's");
   }
 
@@ -174,7 +174,7 @@ class Log4j2Test {
       String traceId = "4bf92f3577b34da6a3ce929d0e0e" + id.substring(0, 4).replace('-', '0');
       PlainHttp.send(server.getAddress().getPort(), "GET", "/log", Map.of("traceparent",
           "00-" + traceId + "-00f067aa0ba902b7-01"));
-      ReceivedLog log = only("handling " + id);
+      ReceivedLog log = InstrumentedJvm.awaitLog("handling " + id);
       ReceivedSpan span = InstrumentedJvm.awaitTrace(traceId, 1).get(0);
       assertEquals(span.traceId(), log.traceId());
       assertEquals(span.spanId(), log.spanId());
@@ -186,7 +186,7 @@ class Log4j2Test {
       String expected = "[" + span.traceId() + "] [" + span.spanId() + "] [01] [" + id + "] ";
       assertEquals(List.of(expected + "handling " + id), linesContaining("handling " + id));
       // An AsyncLoggerConfig's appenders run later, on its own thread: the event was captured on the caller's.
-      ReceivedLog queued = only("queued " + id);
+      ReceivedLog queued = InstrumentedJvm.awaitLog("queued " + id);
       assertEquals(handlerThread.get(), queued.attribute("thread.name"));
       assertEquals(span.spanId(), queued.spanId());
       assertEquals(List.of(expected + "queued " + id), Poll.until(InstrumentedJvm.TIMEOUT,
@@ -204,8 +204,8 @@ class Log4j2Test {
     // log4j-slf4j2-impl (log4j-slf4j-impl on 2.17): SLF4J implemented by Log4j 2.
     org.slf4j.LoggerFactory.getLogger("dev.sidecar.test.slf4j-to-log4j").info("from slf4j {}", id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    ReceivedLog log = only("from slf4j " + id);
+    InstrumentedJvm.awaitLog("marker " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("from slf4j " + id);
     assertEquals("dev.sidecar.test.slf4j-to-log4j", log.scope().getName());
     assertEquals("INFO", log.severityText());
     assertEquals(List.of("[] [] [] [] from slf4j " + id), linesContaining("from slf4j " + id));
@@ -213,22 +213,6 @@ class Log4j2Test {
 
   private List<String> linesContaining(String text) {
     return Arrays.stream(output.toString().split("\\R")).filter(line -> line.contains(text))
-        .collect(Collectors.toList());
-  }
-
-  private static ReceivedLog only(String body) {
-    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> withBody(body), l -> !l.isEmpty(),
-        "a log record '" + body + "'");
-    assertEquals(1, logs.size(), logs::toString);
-    return logs.get(0);
-  }
-
-  private static List<ReceivedLog> withBody(String body) {
-    return InstrumentedJvm.receiver().logs().stream().filter(l -> l.body().equals(body)).collect(Collectors.toList());
-  }
-
-  private static List<String> bodiesContaining(String text) {
-    return InstrumentedJvm.receiver().logs().stream().map(ReceivedLog::body).filter(b -> b.contains(text))
         .collect(Collectors.toList());
   }
 }

@@ -74,7 +74,7 @@ class LogbackTest {
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
     LOGGER.warn("order {} for {} failed", 42, id);
-    ReceivedLog log = only("order 42 for " + id + " failed");
+    ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARN", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
     assertEquals("dev.sidecar.test.logback", log.scope().getName());
@@ -90,7 +90,7 @@ class LogbackTest {
   void aLoggedExceptionBecomesExceptionAttributes() {
     String id = UUID.randomUUID().toString();
     LOGGER.error("payment {}", id, new IllegalStateException("card declined"));
-    ReceivedLog log = only("payment " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("payment " + id);
     assertEquals("ERROR", log.severityText());
     assertEquals(17, log.logRecord().getSeverityNumberValue());
     assertEquals(Set.of("thread.name", "thread.id", "exception.type", "exception.message", "exception.stacktrace"),
@@ -111,7 +111,7 @@ class LogbackTest {
     verbose.info("level " + id);
     verbose.warn("level " + id);
     verbose.error("level " + id);
-    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> withBody("level " + id), l -> l.size() >= 5,
+    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> InstrumentedJvm.logsWithBody("level " + id), l -> l.size() >= 5,
         "five records");
     assertEquals(List.of("TRACE 1", "DEBUG 5", "INFO 9", "WARN 13", "ERROR 17"), logs.stream()
         .map(l -> l.severityText() + " " + l.logRecord().getSeverityNumberValue()).collect(Collectors.toList()));
@@ -123,9 +123,9 @@ class LogbackTest {
     LOGGER.debug("debug " + id);
     LOGGER.trace("trace " + id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    assertEquals(List.of(), bodiesContaining("debug " + id));
-    assertEquals(List.of(), bodiesContaining("trace " + id));
+    InstrumentedJvm.awaitLog("marker " + id);
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("debug " + id));
+    assertEquals(List.of(), InstrumentedJvm.logBodiesContaining("trace " + id));
   }
 
   @Test
@@ -149,7 +149,7 @@ class LogbackTest {
       String traceId = "4bf92f3577b34da6a3ce929d0e0e" + id.substring(0, 4).replace('-', '0');
       PlainHttp.send(server.getAddress().getPort(), "GET", "/log", Map.of("traceparent",
           "00-" + traceId + "-00f067aa0ba902b7-01"));
-      ReceivedLog log = only("handling " + id);
+      ReceivedLog log = InstrumentedJvm.awaitLog("handling " + id);
       ReceivedSpan span = InstrumentedJvm.awaitTrace(traceId, 1).get(0);
       assertEquals(span.traceId(), log.traceId());
       assertEquals(span.spanId(), log.spanId());
@@ -184,8 +184,8 @@ class LogbackTest {
       jul.removeHandler(bridge);
     }
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    ReceivedLog log = only("from jul " + id);
+    InstrumentedJvm.awaitLog("marker " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("from jul " + id);
     assertEquals("dev.sidecar.test.jul-to-slf4j", log.scope().getName());
     assertEquals(9, log.logRecord().getSeverityNumberValue());
     assertEquals(List.of("[] [] [] [] from jul " + id), linesContaining(output, "from jul " + id),
@@ -198,8 +198,8 @@ class LogbackTest {
     // log4j-to-slf4j: the Log4j 2 API without log4j-core, implemented by SLF4J, so by Logback.
     org.apache.logging.log4j.LogManager.getLogger("dev.sidecar.test.log4j-to-slf4j").warn("from log4j {}", id);
     LOGGER.info("marker " + id);
-    only("marker " + id);
-    ReceivedLog log = only("from log4j " + id);
+    InstrumentedJvm.awaitLog("marker " + id);
+    ReceivedLog log = InstrumentedJvm.awaitLog("from log4j " + id);
     assertEquals("dev.sidecar.test.log4j-to-slf4j", log.scope().getName());
     assertEquals("WARN", log.severityText());
     assertEquals(List.of("[] [] [] [] from log4j " + id), linesContaining(output, "from log4j " + id));
@@ -221,21 +221,5 @@ class LogbackTest {
   private static List<String> linesContaining(ByteArrayOutputStream stream, String text) {
     return Arrays.stream(new String(stream.toByteArray(), StandardCharsets.UTF_8).split("\\R"))
         .filter(line -> line.contains(text)).collect(Collectors.toList());
-  }
-
-  private static ReceivedLog only(String body) {
-    List<ReceivedLog> logs = Poll.until(InstrumentedJvm.TIMEOUT, () -> withBody(body), l -> !l.isEmpty(),
-        "a log record '" + body + "'");
-    assertEquals(1, logs.size(), logs::toString);
-    return logs.get(0);
-  }
-
-  private static List<ReceivedLog> withBody(String body) {
-    return InstrumentedJvm.receiver().logs().stream().filter(l -> l.body().equals(body)).collect(Collectors.toList());
-  }
-
-  private static List<String> bodiesContaining(String text) {
-    return InstrumentedJvm.receiver().logs().stream().map(ReceivedLog::body).filter(b -> b.contains(text))
-        .collect(Collectors.toList());
   }
 }

@@ -33,7 +33,7 @@ final class SendAdvice {
       return;
     }
     if (response != null) {
-      HttpClientSpans.end(span, response.code(), HttpClientSpans.alpnProtocol(response.protocol().toString()), null);
+      HttpClientSpans.end(span, response.code(), HttpClientSpans.protocolVersionOfAlpn(response.protocol().toString()), null);
     } else if (thrown instanceof RouteException) {
       // A failed connection comes wrapped; OkHttp hands the application the first connect failure.
       HttpClientSpans.end(span, 0, null, ((RouteException) thrown).getFirstConnectException());
