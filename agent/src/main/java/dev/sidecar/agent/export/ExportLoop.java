@@ -33,6 +33,8 @@ public final class ExportLoop<R> implements Runnable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private volatile String lastError;
+  private volatile long lastErrorEpochMillis;
   private volatile boolean stopping;
   private volatile Thread thread;
 
@@ -113,6 +115,31 @@ public final class ExportLoop<R> implements Runnable {
     return failed.get();
   }
 
+  /** Records handed off but dropped because the queue was full. */
+  public long dropped() {
+    return queue.dropped();
+  }
+
+  /** Records waiting in the queue now. */
+  public int queued() {
+    return queue.size();
+  }
+
+  /** The last export failure, one line, or null when every export so far succeeded. */
+  public String lastError() {
+    return lastError;
+  }
+
+  /** When {@link #lastError()} happened, in epoch milliseconds; 0 when never. */
+  public long lastErrorEpochMillis() {
+    return lastErrorEpochMillis;
+  }
+
+  private void recordError(String error) {
+    lastErrorEpochMillis = System.currentTimeMillis();
+    lastError = error;
+  }
+
   /** At most one line a minute however many spans are dropped; the count itself is always kept. */
   private long reportDrops(long alreadyReported) {
     long dropped = queue.dropped();
@@ -131,6 +158,7 @@ public final class ExportLoop<R> implements Runnable {
         }
       } catch (Throwable t) {
         failed.addAndGet(records.size());
+        recordError(t.toString());
         AgentErrors.record(t);
         AgentLog.warnThrottled(signal + "-export-error", "export of " + signal + " failed (" + t + "); "
             + records.size() + " " + signal + " lost");
@@ -148,6 +176,7 @@ public final class ExportLoop<R> implements Runnable {
     } else {
       failed.addAndGet(records.size());
       Throwable cause = result.getFailureThrowable();
+      recordError(cause != null ? cause.toString() : "the exporter reported a failure");
       AgentLog.warnThrottled(signal + "-export-failed", "could not export " + records.size() + " " + signal
           + (cause != null ? " (" + cause + ")" : "") + "; later failures this minute are counted, not printed");
     }
