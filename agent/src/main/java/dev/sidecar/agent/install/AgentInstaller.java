@@ -67,9 +67,11 @@ public final class AgentInstaller {
         for (TypeTransformation.MethodAdvice methodAdvice : transformation.advice()) {
           advice = advice.advice(methodAdvice.methods(), methodAdvice.adviceClassName());
         }
-        builder = transformation.requiredClass() == null
+        AgentBuilder.Identified.Extendable typed = transformation.requiredClass() == null
             ? builder.type(transformation.types()).transform(advice)
             : builder.type(transformation.types(), new LoaderHasClass(transformation.requiredClass())).transform(advice);
+        builder = transformation.substitutions().isEmpty() ? typed
+            : typed.transform(new CallSubstitutions(transformation.substitutions()));
       }
     }
     return builder.installOn(instrumentation);

@@ -4,6 +4,7 @@ import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.instrumentation.apachehttpclient4.ApacheHttpClient4Instrumentation;
 import dev.sidecar.instrumentation.apachehttpclient5.ApacheHttpClient5Instrumentation;
+import dev.sidecar.instrumentation.executors.ExecutorsInstrumentation;
 import dev.sidecar.instrumentation.httpurlconnection.HttpUrlConnectionInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpclient.JdkHttpClientInstrumentation;
 import dev.sidecar.instrumentation.jdkhttpserver.JdkHttpServerInstrumentation;
@@ -30,7 +31,7 @@ public final class Instrumentations {
         new OkHttpInstrumentation(),
         new ServletJavaxInstrumentation(), new ServletJakartaInstrumentation(), new SpringWebMvcInstrumentation(),
         new JavaUtilLoggingInstrumentation(), new LogbackAppenderInstrumentation(), new LogbackMdcInstrumentation(),
-        new Log4jAppenderInstrumentation(), new Log4jContextDataInstrumentation());
+        new Log4jAppenderInstrumentation(), new Log4jContextDataInstrumentation(), new ExecutorsInstrumentation());
   }
 
   /**

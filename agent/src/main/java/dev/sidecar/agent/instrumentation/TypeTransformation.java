@@ -1,5 +1,6 @@
 package dev.sidecar.agent.instrumentation;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -12,16 +13,18 @@ public final class TypeTransformation {
   private final ElementMatcher<? super TypeDescription> types;
   private final String requiredClass;
   private final List<MethodAdvice> advice;
+  private final List<CallSubstitution> substitutions;
 
   private TypeTransformation(ElementMatcher<? super TypeDescription> types, String requiredClass,
-      List<MethodAdvice> advice) {
+      List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
     this.types = types;
     this.requiredClass = requiredClass;
     this.advice = Collections.unmodifiableList(advice);
+    this.substitutions = Collections.unmodifiableList(substitutions);
   }
 
   public static TypeTransformation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeTransformation(types, null, new ArrayList<>());
+    return new TypeTransformation(types, null, new ArrayList<>(), new ArrayList<>());
   }
 
   /**
@@ -29,14 +32,26 @@ public final class TypeTransformation {
    * type matching, such as a supertype search, in every class loader without the library.
    */
   public TypeTransformation whereLoaderHas(String className) {
-    return new TypeTransformation(types, className, new ArrayList<>(advice));
+    return new TypeTransformation(types, className, new ArrayList<>(advice), new ArrayList<>(substitutions));
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
   public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(types, requiredClass, more);
+    return new TypeTransformation(types, requiredClass, more, new ArrayList<>(substitutions));
+  }
+
+  /**
+   * Returns a transformation that also replaces, inside {@code methods}, each call of a method
+   * matching {@code called} with a call of the static {@code replacement}, which takes the callee
+   * as its first argument. For where advice has no hold: one call inside a long method.
+   */
+  public TypeTransformation replaceCalls(ElementMatcher<? super MethodDescription> methods,
+      ElementMatcher<? super MethodDescription> called, Method replacement) {
+    List<CallSubstitution> more = new ArrayList<>(substitutions);
+    more.add(new CallSubstitution(methods, called, replacement));
+    return new TypeTransformation(types, requiredClass, new ArrayList<>(advice), more);
   }
 
   /** The class a loader must have for this transformation to apply there, or null. */
@@ -50,6 +65,10 @@ public final class TypeTransformation {
 
   public List<MethodAdvice> advice() {
     return advice;
+  }
+
+  public List<CallSubstitution> substitutions() {
+    return substitutions;
   }
 
   /** Methods and the advice class, by name: Byte Buddy reads its bytes, never loads it. */
@@ -68,6 +87,32 @@ public final class TypeTransformation {
 
     public String adviceClassName() {
       return adviceClassName;
+    }
+  }
+
+  /** Calls to replace inside some methods, and the static method called instead. */
+  public static final class CallSubstitution {
+    private final ElementMatcher<? super MethodDescription> methods;
+    private final ElementMatcher<? super MethodDescription> called;
+    private final Method replacement;
+
+    CallSubstitution(ElementMatcher<? super MethodDescription> methods,
+        ElementMatcher<? super MethodDescription> called, Method replacement) {
+      this.methods = methods;
+      this.called = called;
+      this.replacement = replacement;
+    }
+
+    public ElementMatcher<? super MethodDescription> methods() {
+      return methods;
+    }
+
+    public ElementMatcher<? super MethodDescription> called() {
+      return called;
+    }
+
+    public Method replacement() {
+      return replacement;
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.sidecar.bootstrap.http;
 
 import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.SpanRecord;
+import dev.sidecar.bootstrap.WeakIdentityMap;
 import java.net.HttpURLConnection;
 import java.net.URL;
 

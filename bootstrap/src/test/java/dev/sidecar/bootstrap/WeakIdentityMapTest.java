@@ -1,4 +1,4 @@
-package dev.sidecar.bootstrap.http;
+package dev.sidecar.bootstrap;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

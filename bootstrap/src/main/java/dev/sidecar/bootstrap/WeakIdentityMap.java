@@ -1,4 +1,4 @@
-package dev.sidecar.bootstrap.http;
+package dev.sidecar.bootstrap;
 
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
