@@ -11,12 +11,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A small shop front: {@code /hello} asks a downstream service for a greeting and answers with it.
+ * A small shop front: {@code /hello} asks a downstream service for a greeting, from a thread of its
+ * own pool, and answers with it.
  *
  * <pre>
  *   java -jar demo-app.jar                          # demo: serves, calls itself a few times, exits
@@ -26,6 +30,8 @@ import java.util.logging.Logger;
 public final class DemoApp {
   private static final Logger LOG = Logger.getLogger(DemoApp.class.getName());
   private final HttpClient client = HttpClient.newHttpClient();
+  // Outgoing calls run here, as in services that fan out: the request thread waits for them.
+  private final ExecutorService calls = Executors.newFixedThreadPool(2, daemon("demo-calls"));
   private final String downstream;
 
   private DemoApp(String downstream) {
@@ -59,13 +65,17 @@ public final class DemoApp {
     DemoApp app = new DemoApp(downstream);
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/", app::handle);
-    server.setExecutor(Executors.newFixedThreadPool(4, task -> {
-      Thread thread = new Thread(task, "demo-http-" + port);
-      thread.setDaemon(true);
-      return thread;
-    }));
+    server.setExecutor(Executors.newFixedThreadPool(4, daemon("demo-http-" + port)));
     server.start();
     return server;
+  }
+
+  private static ThreadFactory daemon(String name) {
+    return task -> {
+      Thread thread = new Thread(task, name);
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -74,7 +84,10 @@ public final class DemoApp {
       switch (path) {
         case "/hello": {
           String query = exchange.getRequestURI().getRawQuery();
-          String greeting = downstream == null ? "hello" : get(downstream + "/greeting" + (query == null ? "" : "?" + query));
+          String greeting = downstream == null ? "hello" : calls.submit(() -> {
+            LOG.log(Level.INFO, "asking downstream for {0}", name(query));
+            return get(downstream + "/greeting" + (query == null ? "" : "?" + query));
+          }).get();
           respond(exchange, 200, greeting + "\n");
           break;
         }
@@ -94,6 +107,9 @@ public final class DemoApp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       respond(exchange, 503, "interrupted\n");
+    } catch (ExecutionException e) {
+      LOG.log(Level.WARNING, "downstream call failed", e.getCause());
+      respond(exchange, 502, "downstream call failed\n");
     }
   }
 

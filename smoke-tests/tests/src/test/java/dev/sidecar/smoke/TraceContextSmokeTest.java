@@ -135,6 +135,17 @@ class TraceContextSmokeTest {
         services.a, services.b);
     assertEquals(trace, inTrace(afterMarker, caller.traceId()), context);
 
+    // A asks B from a thread of its own pool: what that thread logs is tied to A's server span, as the
+    // client span it makes is A's server span's child (above).
+    ReceivedLog asking = Poll.until(TIMEOUT, () -> receiver.logs().stream()
+            .filter(log -> log.body().equals("asking downstream for smoke") && log.traceId().equals(caller.traceId()))
+            .collect(Collectors.toList()),
+        logs -> !logs.isEmpty(), "the log record of A's pool thread in trace " + caller.traceId()).get(0);
+    assertAll("A's log record from its pool thread",
+        () -> assertEquals(aServer.spanId(), asking.spanId(), context),
+        () -> assertEquals("demo-calls", asking.attribute("thread.name"), context),
+        () -> assertEquals(SERVICE_A, asking.resourceAttribute("service.name"), context));
+
     // B logs "greeting smoke" through java.util.logging while serving: the record arrives over B's
     // protocol, tied to B's server span.
     ReceivedLog greeting = Poll.until(TIMEOUT, () -> receiver.logs().stream()
