@@ -39,6 +39,11 @@ public final class WeakIdentityMap<V> {
     return entries.remove(new Probe(key));
   }
 
+  /** Whether no entry is held, without forgetting collected ones first: cheap, for fast paths. */
+  public boolean isEmpty() {
+    return entries.isEmpty();
+  }
+
   /** Live entries, after forgetting those whose keys were collected. */
   public int size() {
     forgetCollected();

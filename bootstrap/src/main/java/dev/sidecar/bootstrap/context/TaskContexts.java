@@ -49,7 +49,7 @@ public final class TaskContexts {
    * that made it.
    */
   public static Object enter(Object task) {
-    SpanRecord captured = CAPTURED.remove(task);
+    SpanRecord captured = CAPTURED.isEmpty() ? null : CAPTURED.remove(task);
     return captured == null ? UNCHANGED : makeCurrent(captured);
   }
 
@@ -68,7 +68,8 @@ public final class TaskContexts {
   public static void run(Runnable task) {
     Object token = UNCHANGED;
     try {
-      SpanRecord captured = periodic(task) ? CAPTURED.get(task) : CAPTURED.remove(task);
+      // Most tasks of most pools are handed over outside any span: nothing to look up.
+      SpanRecord captured = CAPTURED.isEmpty() ? null : periodic(task) ? CAPTURED.get(task) : CAPTURED.remove(task);
       if (captured != CurrentSpan.get()) {
         token = makeCurrent(captured);
       }
