@@ -34,6 +34,18 @@ public final class WeakIdentityMap<V> {
     return true;
   }
 
+  /**
+   * Maps {@code key} to {@code value} unless it is mapped already; false, and nothing stored, when
+   * it was or when the map is full.
+   */
+  public boolean putIfAbsentIfRoom(Object key, V value) {
+    forgetCollected();
+    if (entries.size() >= capacity) {
+      return false;
+    }
+    return entries.putIfAbsent(new WeakKey(key, collected), value) == null;
+  }
+
   public V remove(Object key) {
     forgetCollected();
     return entries.remove(new Probe(key));

@@ -34,11 +34,15 @@ public final class TaskContexts {
 
   private TaskContexts() {}
 
-  /** Remembers the span current now for {@code task}, to be made current where it runs. */
+  /**
+   * Remembers the span current now for {@code task}, to be made current where it runs. The first
+   * hand-over wins: a library that queues work (OkHttp's dispatcher) may pass it to a pool later
+   * from a thread serving another request, and the span that queued it is the one it belongs to.
+   */
   public static void capture(Object task) {
     SpanRecord current = CurrentSpan.get();
     if (current != null && task != null) {
-      CAPTURED.putIfRoom(task, current);
+      CAPTURED.putIfAbsentIfRoom(task, current);
     }
   }
 

@@ -47,6 +47,21 @@ class TaskContextsTest {
   }
 
   @Test
+  void theFirstHandOverWinsOverALaterOneFromAnotherRequest() {
+    AtomicReference<SpanRecord> seen = new AtomicReference<>();
+    Runnable queued = () -> seen.set(CurrentSpan.get());
+    CurrentSpan.set(request);
+    TaskContexts.capture(queued);
+    // A library's queue passes the task on to a pool from a thread serving another request.
+    CurrentSpan.set(other);
+    TaskContexts.capture(queued);
+    CurrentSpan.set(null);
+
+    TaskContexts.run(queued);
+    assertSame(request, seen.get());
+  }
+
+  @Test
   void aTaskHandedOverOutsideAnySpanRunsInNoneEvenOnAThreadWithAStaleOne() {
     AtomicReference<SpanRecord> seen = new AtomicReference<>(request);
     Runnable task = () -> seen.set(CurrentSpan.get());

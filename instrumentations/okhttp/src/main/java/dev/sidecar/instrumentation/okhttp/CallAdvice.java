@@ -1,7 +1,6 @@
 package dev.sidecar.instrumentation.okhttp;
 
-import dev.sidecar.bootstrap.SpanRecord;
-import dev.sidecar.bootstrap.http.AsyncParents;
+import dev.sidecar.bootstrap.context.TaskContexts;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -13,14 +12,12 @@ final class CallAdvice {
   private CallAdvice() {}
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
-  static SpanRecord enter(@Advice.This Object call) {
-    return AsyncParents.resume(call);
+  static Object enter(@Advice.This Object call) {
+    return TaskContexts.enter(call);
   }
 
   @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
-  static void exit(@Advice.Enter SpanRecord parent) {
-    if (parent != null) {
-      AsyncParents.release(parent);
-    }
+  static void exit(@Advice.Enter Object token) {
+    TaskContexts.exit(token);
   }
 }

@@ -1,6 +1,6 @@
 package dev.sidecar.instrumentation.okhttp;
 
-import dev.sidecar.bootstrap.http.AsyncParents;
+import dev.sidecar.bootstrap.context.TaskContexts;
 import net.bytebuddy.asm.Advice;
 
 /** Inlined into {@code RealCall.enqueue}: the call will run, on OkHttp's thread, under the span current now. */
@@ -9,6 +9,6 @@ final class EnqueueAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static void enter(@Advice.This Object call) {
-    AsyncParents.capture(call);
+    TaskContexts.capture(call);
   }
 }

@@ -33,6 +33,8 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
         TypeTransformation.forTypes(namedOneOf("okhttp3.RealCall", "okhttp3.internal.connection.RealCall"))
             .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class)
             .advise(nameStartsWith("getResponseWithInterceptorChain").and(takesArguments(0)), CallAdvice.class),
+        TypeTransformation.forTypes(named("okhttp3.Dispatcher"))
+            .advise(nameStartsWith("enqueue").and(takesArguments(1)), DispatcherEnqueueAdvice.class),
         TypeTransformation.forTypes(named("okhttp3.internal.http.RetryAndFollowUpInterceptor"))
             .advise(named("intercept").and(takesArguments(1)), ResendsAdvice.class),
         TypeTransformation.forTypes(named("okhttp3.internal.connection.ConnectInterceptor"))
