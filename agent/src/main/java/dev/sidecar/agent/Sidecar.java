@@ -2,6 +2,7 @@ package dev.sidecar.agent;
 
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.config.TracingSettings;
+import dev.sidecar.agent.control.RunningSidecar;
 import dev.sidecar.agent.export.BatchSettings;
 import dev.sidecar.agent.export.SidecarResource;
 import dev.sidecar.agent.export.SpanConverter;
@@ -18,6 +19,7 @@ import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.bootstrap.Handoff;
 import dev.sidecar.bootstrap.Propagators;
 import dev.sidecar.bootstrap.Sampler;
+import dev.sidecar.bootstrap.SidecarHandle;
 import dev.sidecar.bootstrap.SidecarThread;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
@@ -34,6 +36,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * The sidecar's start: reads the configuration, sets up the bootstrap's sampler, propagators and
@@ -45,11 +48,21 @@ public final class Sidecar {
 
   public static void start(Instrumentation instrumentation, String agentArgs, File agentJar, boolean attached)
       throws Exception {
-    AgentConfig config = AgentConfig.load(agentArgs);
+    start(instrumentation, AgentConfig.load(agentArgs), agentJar, attached);
+  }
+
+  /** Starts with {@code config}; returns the running sidecar, or null when disabled or one runs already. */
+  public static RunningSidecar start(Instrumentation instrumentation, AgentConfig config, File agentJar,
+      boolean attached) throws Exception {
     AgentLog.enableDebug(config.getBoolean("otel.javaagent.debug", false));
     if (!config.getBoolean("otel.javaagent.enabled", true)) {
       AgentLog.info("disabled by otel.javaagent.enabled=false; nothing is instrumented");
-      return;
+      return null;
+    }
+    if (SidecarHandle.control() != null) {
+      AgentLog.warn("Sidecar " + System.getProperty(RunningSidecar.VERSION_PROPERTY)
+          + " is already running in this JVM; this second agent does nothing");
+      return null;
     }
     String version = version(agentJar);
     Sampler sampler = TracingSettings.sampler(config);
@@ -84,13 +97,17 @@ public final class Sidecar {
     }, "sidecar-shutdown"));
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
-    AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
+    TransformationCounter counter = new TransformationCounter();
+    ResettableClassFileTransformer transformer = AgentInstaller.install(instrumentation, modules, agentJar, counter);
     if (AgentLog.debugEnabled()) {
       // Only in debug mode: describing the exporter checks its settings over again.
       AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
           + "; instrumentations " + modules.stream().map(InstrumentationModule::name).collect(Collectors.joining(", "))
           + "; spans to " + SpanExporters.describe(exportConfig));
     }
+    return RunningSidecar.register(new RunningSidecar.Parts().version(version, attached)
+        .agent(instrumentation, agentJar).config(config, exportConfig).exports(spanLoop, logLoop)
+        .instrumentation(modules, transformer, counter));
   }
 
   private static int minimumLogSeverity(AgentConfig config) {

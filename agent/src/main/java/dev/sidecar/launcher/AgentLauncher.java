@@ -1,6 +1,7 @@
 package dev.sidecar.launcher;
 
 import java.io.File;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.util.jar.JarFile;
@@ -12,6 +13,8 @@ import java.util.jar.JarFile;
  */
 public final class AgentLauncher {
   private static final String SIDECAR_MAIN = "dev.sidecar.agent.Sidecar";
+  private static final String CONTROL_REQUEST = "dev.sidecar.launcher.ControlRequest";
+  private static final String BOOTSTRAP_PROBE = "dev.sidecar.bootstrap.SidecarHandle";
 
   private AgentLauncher() {}
 
@@ -20,39 +23,63 @@ public final class AgentLauncher {
   }
 
   public static void agentmain(String agentArgs, Instrumentation instrumentation) {
-    start(agentArgs, instrumentation, true);
+    if (agentArgs != null && agentArgs.startsWith(ControlRequest.ARGUMENT)) {
+      control(agentArgs, instrumentation);
+    } else {
+      start(agentArgs, instrumentation, true);
+    }
   }
 
   /** The command line: {@code java -jar sidecar-agent.jar --help}. */
   public static void main(String[] args) {
-    String command = args.length == 0 ? "--help" : args[0];
-    switch (command) {
-      case "--version":
-      case "version":
-        System.out.println("sidecar " + version());
-        return;
-      case "--help":
-      case "-h":
-      case "help":
-        System.out.println(usage());
-        return;
-      default:
-        System.err.println("sidecar: unknown command '" + command + "'; run with --help for usage");
-        System.exit(2);
-    }
+    System.exit(Commands.run(args, System.out, System.err));
   }
 
   private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
     try {
       File jar = agentJar();
-      JarFile jarFile = new JarFile(jar, false);
-      instrumentation.appendToBootstrapClassLoaderSearch(jarFile);
+      JarFile appended = appendToBootstrapOnce(instrumentation, jar);
+      JarFile jarFile = appended != null ? appended : new JarFile(jar, false);
       ClassLoader sidecarLoader = new SidecarClassLoader(jarFile, jar, ClassLoader.getPlatformClassLoader());
       Class<?> sidecar = sidecarLoader.loadClass(SIDECAR_MAIN);
       sidecar.getMethod("start", Instrumentation.class, String.class, File.class, boolean.class)
           .invoke(null, instrumentation, agentArgs, jar, attached);
     } catch (Throwable t) {
       System.err.println("[sidecar] could not start (" + t + "); the application runs without it");
+    }
+  }
+
+  /**
+   * A command from the command line. The jar is on the bootstrap class path by now (put there by
+   * -javaagent, an earlier attach, or just here), so the command's classes are taken from there,
+   * all of them: the system class loader would find some launcher classes itself and others only
+   * through its parent, and a package split over two loaders cannot reach its own members.
+   */
+  private static void control(String agentArgs, Instrumentation instrumentation) {
+    try {
+      File jar = agentJar();
+      appendToBootstrapOnce(instrumentation, jar);
+      Class.forName(CONTROL_REQUEST, true, null)
+          .getMethod("serve", String.class, Instrumentation.class, File.class)
+          .invoke(null, agentArgs, instrumentation, jar);
+    } catch (Throwable t) {
+      System.err.println("[sidecar] could not take the command (" + t + ")");
+    }
+  }
+
+  /**
+   * Appends the jar to the bootstrap class path unless an earlier start did; returns the jar file
+   * appended, or null. A later attach (a command, or a new sidecar after a detach) reuses what is there.
+   */
+  private static JarFile appendToBootstrapOnce(Instrumentation instrumentation, File jar) throws IOException {
+    try {
+      // The bootstrap loader only: asking the system loader would define a second copy from the jar.
+      Class.forName(BOOTSTRAP_PROBE, false, null);
+      return null;
+    } catch (ClassNotFoundException notYet) {
+      JarFile jarFile = new JarFile(jar, false);
+      instrumentation.appendToBootstrapClassLoaderSearch(jarFile);
+      return jarFile;
     }
   }
 
@@ -63,18 +90,5 @@ public final class AgentLauncher {
   static String version() {
     String version = AgentLauncher.class.getPackage().getImplementationVersion();
     return version == null ? "development" : version;
-  }
-
-  private static String usage() {
-    return String.join(System.lineSeparator(),
-        "Sidecar " + version() + ": traces HTTP and logs of a Java application and exports them over OTLP.",
-        "",
-        "Usage:",
-        "  java -javaagent:sidecar-agent.jar -Dotel.service.name=NAME -jar app.jar",
-        "  java -jar sidecar-agent.jar --version",
-        "  java -jar sidecar-agent.jar --help",
-        "",
-        "Configure with system properties (otel.*) or OTEL_* environment variables;",
-        "see the README for the full list.");
   }
 }

@@ -88,6 +88,11 @@ public final class HandoffQueue<T> {
     return capacity;
   }
 
+  /** Items taken in since the queue was made, whether drained yet or not; drops not included. */
+  public long accepted() {
+    return producerIndex.get();
+  }
+
   public long dropped() {
     return dropped.get();
   }

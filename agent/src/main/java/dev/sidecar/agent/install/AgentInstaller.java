@@ -28,6 +28,7 @@ import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
  */
 public final class AgentInstaller {
   private static final String SAFE_PROPERTY = "net.bytebuddy.safe";
+  private static final int RETRANSFORMATION_BATCH_SIZE = 16;
 
   private AgentInstaller() {}
 
@@ -46,6 +47,8 @@ public final class AgentInstaller {
         // starts; after a runtime attach, everything) are retransformed. Described from their Class
         // objects, matching them by name costs little.
         .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+        .with(retransformationBatches())
+        .with(betweenBatches())
         // Loaded classes are described from their Class objects; classes being loaded, from their bytes.
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
         .with(AgentBuilder.PoolStrategy.Default.FAST)
@@ -95,6 +98,19 @@ public final class AgentInstaller {
         System.setProperty(SAFE_PROPERTY, previous);
       }
     }
+  }
+
+  /**
+   * Classes are retransformed a few at a time: each batch stops the application's threads at a
+   * safepoint, and a short one keeps a runtime attach (or detach) from stalling requests.
+   */
+  public static AgentBuilder.RedefinitionStrategy.BatchAllocator retransformationBatches() {
+    return AgentBuilder.RedefinitionStrategy.BatchAllocator.ForFixedSize.ofSize(RETRANSFORMATION_BATCH_SIZE);
+  }
+
+  /** Lets the application's threads run between two batches. */
+  public static AgentBuilder.RedefinitionStrategy.Listener betweenBatches() {
+    return AgentBuilder.RedefinitionStrategy.Listener.Yielding.INSTANCE;
   }
 
   private static java.lang.reflect.Method recordMethod() {

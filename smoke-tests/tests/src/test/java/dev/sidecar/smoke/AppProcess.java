@@ -98,6 +98,10 @@ final class AppProcess implements AutoCloseable {
     return name;
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Every line captured so far from stdout and stderr, in the order they were read. */
   List<String> lines() {
     synchronized (lock) {
@@ -257,6 +261,12 @@ final class AppProcess implements AutoCloseable {
     /** Adds {@code -javaagent:<absolute path>}. */
     Builder javaagent(Path agentJar) {
       options.add("-javaagent:" + agentJar.toAbsolutePath());
+      return this;
+    }
+
+    /** Adds a JVM option as is, e.g. {@code -XX:+DisableAttachMechanism}. */
+    Builder option(String option) {
+      options.add(option);
       return this;
     }
 
