@@ -65,16 +65,41 @@ public final class TaskContexts {
   }
 
   /**
-   * Runs a pool worker's task in the span captured for it, and in no span when none was: a worker
-   * thread never lends one task's span to the next. Periodic tasks keep theirs for every run.
-   * Called in place of {@code task.run()} inside {@code ThreadPoolExecutor.runWorker}.
+   * A pool worker goes back for its next task ({@code ThreadPoolExecutor.getTask}): whatever span
+   * its last task ran in is no longer current, so no task ever runs in another's.
+   */
+  public static void betweenTasks() {
+    if (CurrentSpan.get() != null) {
+      CurrentSpan.set(null);
+    }
+  }
+
+  /**
+   * A pool worker got its next task: the span captured for it is current until the worker goes
+   * back for another. A method the worker calls for every task, so that workers already looping
+   * when the agent attaches (whose loop keeps its old code) hand spans over from their next task on.
+   */
+  public static void next(Runnable task) {
+    if (task == null || CAPTURED.isEmpty()) {
+      return;
+    }
+    SpanRecord captured = periodic(task) ? CAPTURED.get(task) : CAPTURED.remove(task);
+    if (captured != null) {
+      CurrentSpan.set(captured);
+    }
+  }
+
+  /**
+   * Runs a task in the span captured for it, if one still is: a new worker's first task, which
+   * reaches the worker without {@code getTask}. Called in place of {@code task.run()} inside
+   * {@code ThreadPoolExecutor.runWorker}.
    */
   public static void run(Runnable task) {
     Object token = UNCHANGED;
     try {
       // Most tasks of most pools are handed over outside any span: nothing to look up.
       SpanRecord captured = CAPTURED.isEmpty() ? null : periodic(task) ? CAPTURED.get(task) : CAPTURED.remove(task);
-      if (captured != CurrentSpan.get()) {
+      if (captured != null && captured != CurrentSpan.get()) {
         token = makeCurrent(captured);
       }
     } catch (Throwable t) {

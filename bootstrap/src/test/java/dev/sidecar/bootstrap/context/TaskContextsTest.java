@@ -62,15 +62,25 @@ class TaskContextsTest {
   }
 
   @Test
-  void aTaskHandedOverOutsideAnySpanRunsInNoneEvenOnAThreadWithAStaleOne() {
+  void aWorkerGoingBackForItsNextTaskLeavesTheLastTasksSpanBehind() {
     AtomicReference<SpanRecord> seen = new AtomicReference<>(request);
-    Runnable task = () -> seen.set(CurrentSpan.get());
-    TaskContexts.capture(task);
+    Runnable handedOverOutsideAnySpan = () -> seen.set(CurrentSpan.get());
+    TaskContexts.capture(handedOverOutsideAnySpan);
+    Runnable handedOverInARequest = () -> { };
+    CurrentSpan.set(request);
+    TaskContexts.capture(handedOverInARequest);
+    CurrentSpan.set(null);
 
-    CurrentSpan.set(other);
-    TaskContexts.run(task);
+    // As ThreadPoolExecutor.runWorker does: getTask, then run, for each task.
+    TaskContexts.betweenTasks();
+    TaskContexts.next(handedOverInARequest);
+    assertSame(request, CurrentSpan.get());
+    TaskContexts.run(handedOverInARequest);
+    assertSame(request, CurrentSpan.get(), "until the worker goes back for another task");
+    TaskContexts.betweenTasks();
+    TaskContexts.next(handedOverOutsideAnySpan);
+    TaskContexts.run(handedOverOutsideAnySpan);
     assertNull(seen.get());
-    assertSame(other, CurrentSpan.get());
   }
 
   @Test

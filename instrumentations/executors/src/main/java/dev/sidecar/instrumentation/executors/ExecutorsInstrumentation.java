@@ -35,9 +35,11 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
     // is retransforming another is not offered to the transformer.
     loaded(ForkJoinPool.class, ForkJoinTask.class);
     return Arrays.asList(
-        // Every task of a thread pool passes through execute(Runnable) and runs in runWorker.
+        // Every task of a thread pool passes through execute(Runnable); a worker takes each from
+        // getTask, except its first, which runWorker runs without.
         TypeTransformation.forTypes(named("java.util.concurrent.ThreadPoolExecutor"))
             .advise(named("execute").and(takesArguments(Runnable.class)), CaptureTaskAdvice.class)
+            .advise(named("getTask").and(takesArguments(0)), NextTaskAdvice.class)
             .replaceCalls(named("runWorker"), named("run").and(takesArguments(0)).and(isDeclaredBy(Runnable.class)),
                 runTask()),
         // A scheduled pool queues its tasks itself, without execute.
