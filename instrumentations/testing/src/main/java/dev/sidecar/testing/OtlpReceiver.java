@@ -68,6 +68,28 @@ public final class OtlpReceiver implements AutoCloseable {
     return grpc.port();
   }
 
+  /**
+   * Makes both endpoints misbehave as {@code fault} says from now on, until switched back to
+   * {@link CollectorFault#NONE}: collector outages on demand, for tests and benchmarks.
+   */
+  public void fault(CollectorFault fault) {
+    try {
+      http.fault(fault);
+      grpc.fault(fault);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot switch the receiver to " + fault, e);
+    }
+  }
+
+  public CollectorFault fault() {
+    return http.fault();
+  }
+
+  /** How many export calls a fault has answered or swallowed so far, over both protocols. */
+  public int faultedRequests() {
+    return http.faulted() + grpc.faulted();
+  }
+
   /** A snapshot of every span received so far, in arrival order. */
   public List<ReceivedSpan> spans() {
     return recorder.spans();
