@@ -77,11 +77,10 @@ public final class Sidecar {
     ExportLoop<LogEvent> logLoop = ExportLoop.start("sidecar-export-1", "log records", Handoff.logs(), logBatch,
         () -> LogEventExporter.of(LogExporters.create(exportConfig), new LogConverter(resource.get())));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
-    Runtime.getRuntime().addShutdownHook(new SidecarThread(() -> {
-      long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-      spanLoop.shutdown(shutdownTimeout);
-      logLoop.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }, "sidecar-shutdown"));
+    // Both loops flush at once and the hook returns by the deadline, whatever the collector does:
+    // their threads are daemons, so the JVM's exit never waits for an export in flight.
+    Runtime.getRuntime().addShutdownHook(new SidecarThread(
+        () -> ExportLoop.shutdownAll(shutdownTimeout, spanLoop, logLoop), "sidecar-shutdown"));
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     AgentInstaller.install(instrumentation, modules, agentJar, new TransformationCounter());
