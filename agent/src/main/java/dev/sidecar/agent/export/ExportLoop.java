@@ -247,7 +247,7 @@ public final class ExportLoop<R> implements Runnable {
     } else {
       failed.addAndGet(records.size());
       Throwable cause = result.getFailureThrowable();
-      recordError(cause != null ? cause.toString()
+      recordError(cause != null ? ExportFailures.describe(cause)
           : result.isDone() ? "the exporter reported a failure" : "no answer within " + settings.exportTimeout());
     }
   }

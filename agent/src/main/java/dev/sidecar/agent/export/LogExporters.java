@@ -23,6 +23,7 @@ public final class LogExporters {
   /** The configured exporter, or null for {@code none}. */
   public static LogRecordExporter create(AgentConfig config) {
     List<String> names = config.getList("otel.logs.exporter", Collections.singletonList("otlp"));
+    ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(config.asMap());
     Map<String, ConfigurableLogRecordExporterProvider> providers = new HashMap<>();
     for (ConfigurableLogRecordExporterProvider provider

@@ -31,6 +31,7 @@ public final class SpanExporters {
   /** The configured exporter, or null for {@code none}. */
   public static SpanExporter create(AgentConfig config) {
     List<String> names = config.getList("otel.traces.exporter", Collections.singletonList("otlp"));
+    ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
     boolean consoleNamed = false;
     Map<String, ConfigurableSpanExporterProvider> providers = providers();
