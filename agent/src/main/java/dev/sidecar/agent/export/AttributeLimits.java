@@ -1,0 +1,54 @@
+package dev.sidecar.agent.export;
+
+import dev.sidecar.agent.config.AgentConfig;
+
+/**
+ * How many attributes a span or log record keeps and how long a string value may be, under
+ * OpenTelemetry's names and defaults: {@code otel.span.attribute.count.limit} and
+ * {@code otel.logrecord.attribute.count.limit} (falling back to {@code otel.attribute.count.limit},
+ * 128), {@code otel.span.attribute.value.length.limit} and
+ * {@code otel.logrecord.attribute.value.length.limit} (falling back to
+ * {@code otel.attribute.value.length.limit}, no limit). Applied on the export thread, where the
+ * records are converted: the application thread only keeps references to values it already had.
+ */
+public final class AttributeLimits {
+  static final int DEFAULT_COUNT = 128;
+  static final AttributeLimits DEFAULT = new AttributeLimits(DEFAULT_COUNT, Integer.MAX_VALUE);
+
+  private final int count;
+  private final int valueLength;
+
+  AttributeLimits(int count, int valueLength) {
+    this.count = count;
+    this.valueLength = valueLength;
+  }
+
+  public static AttributeLimits forSpans(AgentConfig config) {
+    return from(config, "otel.span.");
+  }
+
+  public static AttributeLimits forLogs(AgentConfig config) {
+    return from(config, "otel.logrecord.");
+  }
+
+  private static AttributeLimits from(AgentConfig config, String prefix) {
+    int count = config.getInt("otel.attribute.count.limit", DEFAULT_COUNT, 0, Integer.MAX_VALUE);
+    int length = config.getInt("otel.attribute.value.length.limit", Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
+    return new AttributeLimits(
+        config.getInt(prefix + "attribute.count.limit", count, 0, Integer.MAX_VALUE),
+        config.getInt(prefix + "attribute.value.length.limit", length, 0, Integer.MAX_VALUE));
+  }
+
+  public int count() {
+    return count;
+  }
+
+  public int valueLength() {
+    return valueLength;
+  }
+
+  /** {@code value} cut to the length limit; the same instance when it is within it. */
+  String cut(String value) {
+    return value == null || value.length() <= valueLength ? value : value.substring(0, valueLength);
+  }
+}
