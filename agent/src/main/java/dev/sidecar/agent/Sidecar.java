@@ -69,8 +69,9 @@ public final class Sidecar {
     LogContextCapture.configure(
         config.getList("otel.instrumentation.logback-appender.experimental.capture-mdc-attributes", List.of()),
         config.getList("otel.instrumentation.log4j-appender.experimental.capture-mdc-attributes", List.of()));
-    AttributeLimits spanLimits = AttributeLimits.forSpans(config);
-    AttributeLimits logLimits = AttributeLimits.forLogs(config);
+    AttributeLimits limits = AttributeLimits.general(config);
+    AttributeLimits spanLimits = limits.forSpans(config);
+    AttributeLimits logLimits = limits.forLogs(config);
     LogContextCapture.limit(logLimits.count());
     LogCapture.limitBody(config.getInt("sidecar.logs.body.length.limit", 16384, 0, Integer.MAX_VALUE));
 

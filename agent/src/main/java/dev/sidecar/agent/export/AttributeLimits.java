@@ -23,20 +23,27 @@ public final class AttributeLimits {
     this.valueLength = valueLength;
   }
 
-  public static AttributeLimits forSpans(AgentConfig config) {
-    return from(config, "otel.span.");
+  /** The general {@code otel.attribute.*} limits; read once, then refined per signal. */
+  public static AttributeLimits general(AgentConfig config) {
+    return new AttributeLimits(
+        config.getInt("otel.attribute.count.limit", DEFAULT_COUNT, 0, Integer.MAX_VALUE),
+        config.getInt("otel.attribute.value.length.limit", Integer.MAX_VALUE, 0, Integer.MAX_VALUE));
   }
 
-  public static AttributeLimits forLogs(AgentConfig config) {
-    return from(config, "otel.logrecord.");
+  /** {@code otel.span.attribute.*}, falling back to these. */
+  public AttributeLimits forSpans(AgentConfig config) {
+    return refine(config, "otel.span.");
   }
 
-  private static AttributeLimits from(AgentConfig config, String prefix) {
-    int count = config.getInt("otel.attribute.count.limit", DEFAULT_COUNT, 0, Integer.MAX_VALUE);
-    int length = config.getInt("otel.attribute.value.length.limit", Integer.MAX_VALUE, 0, Integer.MAX_VALUE);
+  /** {@code otel.logrecord.attribute.*}, falling back to these. */
+  public AttributeLimits forLogs(AgentConfig config) {
+    return refine(config, "otel.logrecord.");
+  }
+
+  private AttributeLimits refine(AgentConfig config, String prefix) {
     return new AttributeLimits(
         config.getInt(prefix + "attribute.count.limit", count, 0, Integer.MAX_VALUE),
-        config.getInt(prefix + "attribute.value.length.limit", length, 0, Integer.MAX_VALUE));
+        config.getInt(prefix + "attribute.value.length.limit", valueLength, 0, Integer.MAX_VALUE));
   }
 
   public int count() {

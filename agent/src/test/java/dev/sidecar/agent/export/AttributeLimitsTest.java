@@ -3,6 +3,7 @@ package dev.sidecar.agent.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.config.TestConfigs;
 import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.Handoff;
@@ -29,23 +30,25 @@ class AttributeLimitsTest {
 
   @Test
   void openTelemetrysNamesAndDefaults() {
-    AttributeLimits none = AttributeLimits.forSpans(TestConfigs.of());
+    AttributeLimits none = AttributeLimits.general(TestConfigs.of()).forSpans(TestConfigs.of());
     assertEquals(128, none.count());
     assertEquals(Integer.MAX_VALUE, none.valueLength());
 
-    AttributeLimits general = AttributeLimits.forLogs(TestConfigs.of(
-        "otel.attribute.count.limit", "5", "otel.attribute.value.length.limit", "10"));
+    AgentConfig generalOnly = TestConfigs.of("otel.attribute.count.limit", "5", "otel.attribute.value.length.limit", "10");
+    AttributeLimits general = AttributeLimits.general(generalOnly).forLogs(generalOnly);
     assertEquals(5, general.count());
     assertEquals(10, general.valueLength());
 
-    AttributeLimits specific = AttributeLimits.forSpans(TestConfigs.of(
+    AgentConfig both = TestConfigs.of(
         "otel.attribute.count.limit", "5", "otel.attribute.value.length.limit", "10",
         "otel.span.attribute.count.limit", "7", "otel.span.attribute.value.length.limit", "12",
-        "otel.logrecord.attribute.count.limit", "1"));
+        "otel.logrecord.attribute.count.limit", "1");
+    AttributeLimits specific = AttributeLimits.general(both).forSpans(both);
     assertEquals(7, specific.count());
     assertEquals(12, specific.valueLength());
 
-    AttributeLimits invalid = AttributeLimits.forLogs(TestConfigs.of("otel.logrecord.attribute.count.limit", "-1"));
+    AgentConfig invalidCount = TestConfigs.of("otel.logrecord.attribute.count.limit", "-1");
+    AttributeLimits invalid = AttributeLimits.general(invalidCount).forLogs(invalidCount);
     assertEquals(128, invalid.count());
   }
 
