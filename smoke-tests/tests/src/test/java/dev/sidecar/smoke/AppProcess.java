@@ -171,6 +171,10 @@ final class AppProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  long pid() {
+    return process.pid();
+  }
+
   /** Sends SIGTERM (what {@link Process#destroy()} does on Linux) and returns at once. */
   void terminate() {
     process.destroy();
