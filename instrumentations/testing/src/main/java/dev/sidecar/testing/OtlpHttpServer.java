@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLServerSocket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -35,6 +37,7 @@ final class OtlpHttpServer implements AutoCloseable {
 
   private final OtlpHttpHandler handler;
   private final int port;
+  private final ServerSocketFactory sockets;
   private final Object faultLock = new Object();
   private final AtomicInteger faulted = new AtomicInteger();
   // Null while DOWN. Guarded by faultLock for writes.
@@ -46,8 +49,14 @@ final class OtlpHttpServer implements AutoCloseable {
   private volatile boolean closed;
 
   OtlpHttpServer(int port, OtlpHttpHandler handler) throws IOException {
+    this(port, handler, ServerSocketFactory.getDefault());
+  }
+
+  /** With an {@code SSLServerSocketFactory}, an HTTPS server (that also asks for client certificates). */
+  OtlpHttpServer(int port, OtlpHttpHandler handler, ServerSocketFactory sockets) throws IOException {
     this.handler = handler;
-    this.serverSocket = new ServerSocket(port, 50, LOOPBACK);
+    this.sockets = sockets;
+    this.serverSocket = listen(port);
     this.port = serverSocket.getLocalPort();
     AtomicInteger threadCount = new AtomicInteger();
     this.workers =
@@ -86,10 +95,7 @@ final class OtlpHttpServer implements AutoCloseable {
         closeQuietly(open);
         connections.forEach(OtlpHttpServer::closeQuietly);
       } else if (next != CollectorFault.DOWN && previous == CollectorFault.DOWN) {
-        ServerSocket reopened = new ServerSocket();
-        reopened.setReuseAddress(true);
-        reopened.bind(new InetSocketAddress(LOOPBACK, port), 50);
-        serverSocket = reopened;
+        serverSocket = listen(port);
         fault = next;
       } else {
         fault = next;
@@ -253,6 +259,16 @@ final class OtlpHttpServer implements AutoCloseable {
         closed = true;
       }
     }
+  }
+
+  private ServerSocket listen(int port) throws IOException {
+    ServerSocket socket = sockets.createServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(LOOPBACK, port), 50);
+    if (socket instanceof SSLServerSocket) {
+      ((SSLServerSocket) socket).setNeedClientAuth(true);
+    }
+    return socket;
   }
 
   private static InetAddress loopback() {
