@@ -125,6 +125,8 @@ public final class ExportLoop<R> implements Runnable {
         AgentErrors.record(t);
         recordError(t.toString());
         AgentLog.warnThrottled(signal + "-loop", "the export of " + signal + " hit " + t + "; carrying on");
+        // A fault that repeats must not turn the loop into a busy spin on the application's CPUs.
+        LockSupport.parkNanos(settings.scheduleDelay().toNanos());
       }
     }
     try {
@@ -236,6 +238,8 @@ public final class ExportLoop<R> implements Runnable {
       } finally {
         records.clear();
       }
+      // After each batch, not each drain: a backlog takes long to export when the collector struggles.
+      report();
     }
   }
 

@@ -68,6 +68,11 @@ class CollectorFaultSmokeTest {
         }, spans -> spans.stream().anyMatch(server(SERVICE, "/recovered", null)),
             "the span of a request made once the collector is back");
 
+        if (fault != CollectorFault.SLOW) {
+          // Printed on the export thread before the export that carried the span above; read from the pipe since.
+          Poll.until(RECOVERY, app::lines, lines -> lines.stream().anyMatch(line -> line.startsWith(LOST_SPANS)),
+              "the line reporting the lost spans");
+        }
         List<String> lines = app.lines();
         long lostSpanLines = lines.stream().filter(line -> line.startsWith(LOST_SPANS)).count();
         assertAll("under " + fault,
