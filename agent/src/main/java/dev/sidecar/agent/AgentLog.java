@@ -31,15 +31,18 @@ public final class AgentLog {
     print(System.err, "WARN " + message);
   }
 
-  /** Warns at most once a minute per {@code topic}; the rest are counted elsewhere, not printed. */
-  public static void warnThrottled(String topic, String message) {
+  /**
+   * Warns at most once a minute per {@code topic}, however many threads call at once; the rest are
+   * counted elsewhere, not printed. Returns whether this one was printed.
+   */
+  public static boolean warnThrottled(String topic, String message) {
     long now = System.nanoTime();
-    Long last = LAST_WARNED.get(topic);
-    if (last != null && now - last < THROTTLE_NANOS) {
-      return;
+    Long last = LAST_WARNED.putIfAbsent(topic, now);
+    if (last != null && (now - last < THROTTLE_NANOS || !LAST_WARNED.replace(topic, last, now))) {
+      return false;
     }
-    LAST_WARNED.put(topic, now);
     warn(message);
+    return true;
   }
 
   public static void debug(String message) {

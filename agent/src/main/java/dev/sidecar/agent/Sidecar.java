@@ -3,6 +3,7 @@ package dev.sidecar.agent;
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.config.TracingSettings;
 import dev.sidecar.agent.control.RunningSidecar;
+import dev.sidecar.agent.export.AttributeLimits;
 import dev.sidecar.agent.export.BatchSettings;
 import dev.sidecar.agent.export.SidecarResource;
 import dev.sidecar.agent.export.SpanConverter;
@@ -81,20 +82,24 @@ public final class Sidecar {
     LogContextCapture.configure(
         config.getList("otel.instrumentation.logback-appender.experimental.capture-mdc-attributes", List.of()),
         config.getList("otel.instrumentation.log4j-appender.experimental.capture-mdc-attributes", List.of()));
+    AttributeLimits limits = AttributeLimits.general(config);
+    AttributeLimits spanLimits = limits.forSpans(config);
+    AttributeLimits logLimits = limits.forLogs(config);
+    LogContextCapture.limit(logLimits.count());
+    LogCapture.limitBody(config.getInt("sidecar.logs.body.length.limit", 16384, 0, Integer.MAX_VALUE));
 
     // Checked once, here, so each invalid exporter setting is reported once.
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
     Supplier<Resource> resource = new Once<>(() -> SidecarResource.create(config, version));
     ExportLoop<SpanRecord> spanLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
-        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig), new SpanConverter(resource.get(), version)));
+        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig), new SpanConverter(resource.get(), version, spanLimits)));
     ExportLoop<LogEvent> logLoop = ExportLoop.start("sidecar-export-1", "log records", Handoff.logs(), logBatch,
-        () -> LogEventExporter.of(LogExporters.create(exportConfig), new LogConverter(resource.get())));
+        () -> LogEventExporter.of(LogExporters.create(exportConfig), new LogConverter(resource.get(), logLimits)));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
-    Runtime.getRuntime().addShutdownHook(new SidecarThread(() -> {
-      long deadline = System.nanoTime() + shutdownTimeout.toNanos();
-      spanLoop.shutdown(shutdownTimeout);
-      logLoop.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
-    }, "sidecar-shutdown"));
+    // Both loops flush at once and the hook returns by the deadline, whatever the collector does:
+    // their threads are daemons, so the JVM's exit never waits for an export in flight.
+    Runtime.getRuntime().addShutdownHook(new SidecarThread(
+        () -> ExportLoop.shutdownAll(shutdownTimeout, spanLoop, logLoop), "sidecar-shutdown"));
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     TransformationCounter counter = new TransformationCounter();

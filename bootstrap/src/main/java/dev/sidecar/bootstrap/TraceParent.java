@@ -6,6 +6,8 @@ package dev.sidecar.bootstrap;
  */
 public final class TraceParent {
   private static final int LENGTH = 55;
+  private static final int MAX_TRACE_STATE_LENGTH = 512;
+  private static final int MAX_TRACE_STATE_MEMBERS = 32;
 
   private final long traceIdHigh;
   private final long traceIdLow;
@@ -94,12 +96,34 @@ public final class TraceParent {
     return traceState;
   }
 
-  // W3C caps tracestate at 32 members; a header far beyond that is not worth carrying.
+  /**
+   * W3C caps tracestate at 32 members and 512 characters, all printable ASCII: one beyond that, or
+   * with anything else in it (control characters, bytes of another encoding), is not passed on.
+   */
   private static String validTraceState(String traceState) {
-    if (traceState == null || traceState.isEmpty() || traceState.length() > 512) {
+    if (traceState == null || traceState.isEmpty() || traceState.length() > MAX_TRACE_STATE_LENGTH) {
       return null;
     }
-    return traceState;
+    return countMembers(traceState, MAX_TRACE_STATE_MEMBERS) < 0 ? null : traceState;
+  }
+
+  /**
+   * The comma-separated members of a W3C list header, or -1 when there are more than {@code max}
+   * or a character is not printable ASCII (a tab aside, which lists allow around commas).
+   */
+  public static int countMembers(String header, int max) {
+    int members = 1;
+    for (int i = 0; i < header.length(); i++) {
+      char c = header.charAt(i);
+      if (c == ',') {
+        if (++members > max) {
+          return -1;
+        }
+      } else if ((c < 0x20 && c != '\t') || c > 0x7e) {
+        return -1;
+      }
+    }
+    return members;
   }
 
   private static boolean allHex(String s, int from, int to) {

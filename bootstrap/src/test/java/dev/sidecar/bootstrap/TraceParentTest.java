@@ -160,4 +160,27 @@ class TraceParentTest {
     assertEquals("00-ffffffffffffffff8000000000000000-7fffffffffffffff-01", extremes);
     assertEquals(Long.MIN_VALUE, TraceParent.parse(extremes, null).traceIdLow());
   }
+
+  @Test
+  void aTraceStateBeyondW3cLimitsOrWithNonAsciiIsNotPassedOn() {
+    StringBuilder members = new StringBuilder("a0=1");
+    for (int i = 1; i < 32; i++) {
+      members.append(",a").append(i).append("=1");
+    }
+    assertEquals(members.toString(), TraceParent.parse(VALID, members.toString()).traceState());
+    assertNull(TraceParent.parse(VALID, members + ",a32=1").traceState(), "33 members");
+    assertNull(TraceParent.parse(VALID, "k=" + "v".repeat(511)).traceState(), "513 characters");
+    assertNull(TraceParent.parse(VALID, "k=v\r\nX-Injected: 1").traceState(), "a line break");
+    assertNull(TraceParent.parse(VALID, "k=\u00e9\ufffd").traceState(), "non-ASCII, as invalid UTF-8 decodes");
+    assertEquals("k=v,\tl=w", TraceParent.parse(VALID, "k=v,\tl=w").traceState());
+  }
+
+  @Test
+  void malformedTraceParentsStartNoTraceAndNeverThrow() {
+    for (String bad : new String[] {"", "00", "zz-" + TRACE_ID + "-" + SPAN_ID + "-01", "00-" + TRACE_ID + "-" + SPAN_ID,
+        "00-" + TRACE_ID + "-" + SPAN_ID + "-01" + "x".repeat(100_000), "\u0000".repeat(55), "\ud800".repeat(60),
+        "ff-" + TRACE_ID + "-" + SPAN_ID + "-01", "00-" + "0".repeat(32) + "-" + SPAN_ID + "-01"}) {
+      assertNull(TraceParent.parse(bad, "k=v"), bad.length() > 80 ? bad.substring(0, 80) : bad);
+    }
+  }
 }

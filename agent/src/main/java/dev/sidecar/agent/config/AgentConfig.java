@@ -161,7 +161,19 @@ public final class AgentConfig {
   }
 
   static <T> T invalid(String key, String value, T defaultValue) {
-    AgentLog.warn("invalid value for " + key + ": '" + value + "'; using the default, " + defaultValue);
+    AgentLog.warn("invalid value for " + key + ": '" + value + "'; using the default, " + describe(defaultValue));
     return defaultValue;
+  }
+
+  /** A default as a user would write it: durations as 5s or 250ms, an unbounded limit as none. */
+  private static String describe(Object value) {
+    if (value instanceof Duration) {
+      long millis = ((Duration) value).toMillis();
+      return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
+    }
+    if (value instanceof Integer && (Integer) value == Integer.MAX_VALUE) {
+      return "no limit";
+    }
+    return String.valueOf(value);
   }
 }

@@ -2,6 +2,7 @@ package dev.sidecar.agent.config;
 
 import dev.sidecar.agent.AgentLog;
 import dev.sidecar.bootstrap.Sampler;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -34,11 +35,15 @@ public final class TracingSettings {
     }
   }
 
-  /** {@code [traceContext, baggage]} from {@code otel.propagators}; unknown names are reported and skipped. */
+  /**
+   * {@code [traceContext, baggage]} from {@code otel.propagators}; unknown names are reported and
+   * skipped, and when no name is known the default (both) applies.
+   */
   public static boolean[] propagators(AgentConfig config) {
     List<String> names = config.getList("otel.propagators", Arrays.asList("tracecontext", "baggage"));
     boolean traceContext = false;
     boolean baggage = false;
+    List<String> unknown = new ArrayList<>();
     for (String name : names) {
       switch (name) {
         case "tracecontext":
@@ -50,10 +55,14 @@ public final class TracingSettings {
         case "none":
           break;
         default:
-          AgentLog.warn("unsupported value in otel.propagators: '" + name
-              + "' (supported: tracecontext, baggage, none); ignored");
+          unknown.add(name);
       }
     }
-    return new boolean[] {traceContext, baggage};
+    boolean noneKnown = unknown.size() == names.size();
+    for (String name : unknown) {
+      AgentLog.warn("unsupported value in otel.propagators: '" + name + "' (supported: tracecontext, baggage, none); "
+          + (noneKnown ? "using the default, tracecontext,baggage" : "ignored"));
+    }
+    return noneKnown && !unknown.isEmpty() ? new boolean[] {true, true} : new boolean[] {traceContext, baggage};
   }
 }

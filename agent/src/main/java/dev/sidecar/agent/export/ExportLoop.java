@@ -19,13 +19,16 @@ import java.util.function.Supplier;
  * One of the sidecar's export threads, one per signal: waits for a batch or the schedule delay,
  * drains the hand-off queue and exports. The exporter is built on this thread, so loading the
  * OpenTelemetry SDK and OkHttp costs the application's start-up nothing. An export failure costs
- * that batch, never the thread.
+ * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
+ * thread that dies all the same is replaced (a few times, not in a crash loop).
  *
  * @param <R> what the application threads hand off: span or log records
  */
 public final class ExportLoop<R> implements Runnable {
   private static final long REANCHOR_NANOS = TimeUnit.MINUTES.toNanos(1);
+  private static final int MAX_RESTARTS = 10;
 
+  private final String threadName;
   private final String signal;
   private final HandoffQueue<R> queue;
   private final BatchSettings settings;
@@ -37,9 +40,16 @@ public final class ExportLoop<R> implements Runnable {
   private volatile long lastErrorEpochMillis;
   private volatile boolean stopping;
   private volatile Thread thread;
+  // Touched by the loop's thread only (and by its replacement, after it died).
+  private RecordExporter<R> exporter;
+  private boolean exporterBuilt;
+  private int restarts;
+  private long droppedReported;
+  private long failedReported;
 
-  private ExportLoop(String signal, HandoffQueue<R> queue, BatchSettings settings,
+  private ExportLoop(String threadName, String signal, HandoffQueue<R> queue, BatchSettings settings,
       Supplier<RecordExporter<R>> exporterFactory) {
+    this.threadName = threadName;
     this.signal = signal;
     this.queue = queue;
     this.settings = settings;
@@ -52,32 +62,71 @@ public final class ExportLoop<R> implements Runnable {
    */
   public static <R> ExportLoop<R> start(String threadName, String signal, HandoffQueue<R> queue,
       BatchSettings settings, Supplier<RecordExporter<R>> exporterFactory) {
-    ExportLoop<R> loop = new ExportLoop<>(signal, queue, settings, exporterFactory);
-    Thread thread = new SidecarThread(loop, threadName);
-    loop.thread = thread;
-    thread.start();
+    ExportLoop<R> loop = new ExportLoop<>(threadName, signal, queue, settings, exporterFactory);
+    loop.startThread();
     return loop;
+  }
+
+  private void startThread() {
+    Thread started = new SidecarThread(this, threadName);
+    started.setUncaughtExceptionHandler((dead, error) -> replace(error));
+    thread = started;
+    started.start();
+  }
+
+  /** The thread died of something the loop could not catch: count it, and carry on on a new thread. */
+  private void replace(Throwable error) {
+    AgentErrors.record(error);
+    String description = describe(error);
+    recordError(description);
+    if (stopping || ++restarts > MAX_RESTARTS) {
+      AgentLog.warn("the export thread of " + signal + " died (" + description + "); " + signal + " are no longer exported");
+      stopped.countDown();
+      return;
+    }
+    AgentLog.warnThrottled(signal + "-thread", "the export thread of " + signal + " died (" + description + "); restarted");
+    startThread();
+  }
+
+  /** The throwable's own description, unless even that fails. */
+  private static String describe(Throwable error) {
+    try {
+      return error.toString();
+    } catch (Throwable t) {
+      return error.getClass().getName();
+    }
   }
 
   @Override
   public void run() {
-    RecordExporter<R> exporter = null;
-    try {
-      exporter = exporterFactory.get();
-    } catch (Throwable t) {
-      AgentErrors.record(t);
-      AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
+    if (!exporterBuilt) {
+      exporterBuilt = true;
+      try {
+        exporter = exporterFactory.get();
+      } catch (Throwable t) {
+        AgentErrors.record(t);
+        AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
+      }
     }
     List<R> records = new ArrayList<>(settings.maxExportBatchSize());
     long nextReanchor = System.nanoTime() + REANCHOR_NANOS;
-    long droppedReported = 0;
     while (!stopping) {
-      queue.awaitBatch(settings.scheduleDelay().toNanos());
-      exportQueued(exporter, records);
-      droppedReported = reportDrops(droppedReported);
-      if (System.nanoTime() - nextReanchor > 0) {
-        EpochClock.reanchor();
-        nextReanchor = System.nanoTime() + REANCHOR_NANOS;
+      try {
+        queue.awaitBatch(settings.scheduleDelay().toNanos());
+        exportQueued(exporter, records);
+        report();
+        if (System.nanoTime() - nextReanchor > 0) {
+          EpochClock.reanchor();
+          nextReanchor = System.nanoTime() + REANCHOR_NANOS;
+        }
+      } catch (Throwable t) {
+        // Whatever went wrong costs the records in hand, never the loop.
+        records.clear();
+        AgentErrors.record(t);
+        recordError(t.toString());
+        AgentLog.warnThrottled(signal + "-loop", "the export of " + signal + " hit " + t + "; carrying on");
+        // A fault that repeats must not turn the loop into a busy spin on the application's CPUs.
+        LockSupport.parkNanos(settings.scheduleDelay().toNanos());
       }
     }
     try {
@@ -94,17 +143,33 @@ public final class ExportLoop<R> implements Runnable {
 
   /** Stops the loop after a last export; waits at most {@code timeout}. Returns whether it finished. */
   public boolean shutdown(Duration timeout) {
-    stopping = true;
-    Thread running = thread;
-    if (running != null) {
-      LockSupport.unpark(running);
+    return shutdownAll(timeout, this);
+  }
+
+  /**
+   * Stops every loop at once, each after a last export, and waits for them all together at most
+   * {@code timeout}: the JVM's exit is never delayed past it, whatever the collector does.
+   * Returns whether they all finished.
+   */
+  public static boolean shutdownAll(Duration timeout, ExportLoop<?>... loops) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    for (ExportLoop<?> loop : loops) {
+      loop.stopping = true;
+      Thread running = loop.thread;
+      if (running != null) {
+        LockSupport.unpark(running);
+      }
     }
+    boolean all = true;
     try {
-      return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      for (ExportLoop<?> loop : loops) {
+        all &= loop.stopped.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return false;
     }
+    return all;
   }
 
   public long exported() {
@@ -140,14 +205,24 @@ public final class ExportLoop<R> implements Runnable {
     lastError = error;
   }
 
-  /** At most one line a minute however many spans are dropped; the count itself is always kept. */
-  private long reportDrops(long alreadyReported) {
+  /**
+   * One line a minute at most per signal, however many records are lost, with the totals so far
+   * (failed exports and full-queue drops alike); the counts themselves are always kept.
+   */
+  private void report() {
     long dropped = queue.dropped();
-    if (dropped > alreadyReported) {
-      AgentLog.warnThrottled(signal + "-dropped", "the queue of " + signal + " (" + queue.capacity()
-          + " records) was full; " + dropped + " " + signal + " dropped so far, the application unaffected");
+    long lost = failed.get();
+    if (dropped == droppedReported && lost == failedReported) {
+      return;
     }
-    return dropped;
+    String error = lastError;
+    boolean printed = AgentLog.warnThrottled(signal + "-lost", signal + " lost: " + lost + " failed to export"
+        + (error != null ? " (last error: " + error + ")" : "") + ", " + dropped + " dropped on a full queue ("
+        + queue.capacity() + " records); the application is unaffected; the next report in a minute at the earliest");
+    if (printed) {
+      droppedReported = dropped;
+      failedReported = lost;
+    }
   }
 
   private void exportQueued(RecordExporter<R> exporter, List<R> records) {
@@ -160,11 +235,11 @@ public final class ExportLoop<R> implements Runnable {
         failed.addAndGet(records.size());
         recordError(t.toString());
         AgentErrors.record(t);
-        AgentLog.warnThrottled(signal + "-export-error", "export of " + signal + " failed (" + t + "); "
-            + records.size() + " " + signal + " lost");
       } finally {
         records.clear();
       }
+      // After each batch, not each drain: a backlog takes long to export when the collector struggles.
+      report();
     }
   }
 
@@ -176,9 +251,8 @@ public final class ExportLoop<R> implements Runnable {
     } else {
       failed.addAndGet(records.size());
       Throwable cause = result.getFailureThrowable();
-      recordError(cause != null ? cause.toString() : "the exporter reported a failure");
-      AgentLog.warnThrottled(signal + "-export-failed", "could not export " + records.size() + " " + signal
-          + (cause != null ? " (" + cause + ")" : "") + "; later failures this minute are counted, not printed");
+      recordError(cause != null ? ExportFailures.describe(cause)
+          : result.isDone() ? "the exporter reported a failure" : "no answer within " + settings.exportTimeout());
     }
   }
 }

@@ -3,8 +3,6 @@ package dev.sidecar.agent.export;
 import dev.sidecar.bootstrap.Ids;
 import dev.sidecar.bootstrap.logs.LogEvent;
 import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.logs.Severity;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -36,20 +34,26 @@ public final class LogConverter {
   }
 
   private final Resource resource;
+  private final AttributeLimits limits;
   private final Map<String, InstrumentationScopeInfo> scopes = new HashMap<>();
 
   public LogConverter(Resource resource) {
+    this(resource, AttributeLimits.DEFAULT);
+  }
+
+  public LogConverter(Resource resource, AttributeLimits limits) {
     this.resource = resource;
+    this.limits = limits;
   }
 
   LogRecordData convert(LogEvent event) {
-    AttributesBuilder attributes = Attributes.builder()
+    LimitedAttributes attributes = new LimitedAttributes(limits)
         .put(THREAD_NAME, event.threadName())
-        .put(THREAD_ID, event.threadId());
+        .putOther(THREAD_ID, event.threadId());
     String[] context = event.contextAttributes();
     if (context != null) {
       for (int i = 0; i + 1 < context.length; i += 2) {
-        attributes.put(context[i], context[i + 1]);
+        attributes.put(AttributeKey.stringKey(context[i]), context[i + 1]);
       }
     }
     Throwable thrown = event.thrown();
@@ -70,6 +74,6 @@ public final class LogConverter {
     String logger = event.loggerName() == null ? "" : event.loggerName();
     return new RecordedLog(resource, scopes.computeIfAbsent(logger, InstrumentationScopeInfo::create),
         event.epochNanos(), event.observedEpochNanos(), spanContext, severity, event.severityText(),
-        event.body(), attributes.build());
+        event.body(), attributes.build(), attributes.offered());
   }
 }

@@ -22,13 +22,15 @@ public final class LogExporters {
 
   /** The configured exporter, or null for {@code none}. */
   public static LogRecordExporter create(AgentConfig config) {
-    List<String> names = config.getList("otel.logs.exporter", Collections.singletonList("otlp"));
+    ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(config.asMap());
     Map<String, ConfigurableLogRecordExporterProvider> providers = new HashMap<>();
     for (ConfigurableLogRecordExporterProvider provider
         : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {
       providers.putIfAbsent(provider.getName(), provider);
     }
+    List<String> names = SpanExporters.knownOrDefault("otel.logs.exporter",
+        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers.keySet());
     List<LogRecordExporter> exporters = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
@@ -37,13 +39,13 @@ public final class LogExporters {
       }
       ConfigurableLogRecordExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        AgentLog.warn("unknown value in otel.logs.exporter: '" + name + "'; known: otlp, console, none; ignored");
-        continue;
+        continue; // reported by knownOrDefault
       }
       try {
         exporters.add(provider.createExporter(properties));
       } catch (RuntimeException e) {
-        AgentLog.warn("could not create the " + resolved + " log exporter (" + e.getMessage() + "); logs are not exported there");
+        AgentLog.warn("could not create the " + resolved + " log exporter (" + Secrets.scrub(e.getMessage(), config)
+            + "); logs are not exported there");
       }
     }
     if (exporters.isEmpty()) {

@@ -20,9 +20,11 @@ final class RecordedLog implements LogRecordData {
   private final String severityText;
   private final String body;
   private final Attributes attributes;
+  private final int totalAttributeCount;
 
   RecordedLog(Resource resource, InstrumentationScopeInfo scope, long epochNanos, long observedEpochNanos,
-      SpanContext spanContext, Severity severity, String severityText, String body, Attributes attributes) {
+      SpanContext spanContext, Severity severity, String severityText, String body, Attributes attributes,
+      int totalAttributeCount) {
     this.resource = resource;
     this.scope = scope;
     this.epochNanos = epochNanos;
@@ -32,6 +34,7 @@ final class RecordedLog implements LogRecordData {
     this.severityText = severityText;
     this.body = body;
     this.attributes = attributes;
+    this.totalAttributeCount = totalAttributeCount;
   }
 
   @Override
@@ -87,6 +90,6 @@ final class RecordedLog implements LogRecordData {
 
   @Override
   public int getTotalAttributeCount() {
-    return attributes.size();
+    return totalAttributeCount;
   }
 }

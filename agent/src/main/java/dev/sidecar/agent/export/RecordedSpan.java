@@ -23,13 +23,14 @@ final class RecordedSpan implements SpanData {
   private final long startEpochNanos;
   private final long endEpochNanos;
   private final Attributes attributes;
+  private final int totalAttributeCount;
   private final List<EventData> events;
   private final InstrumentationScopeInfo scope;
   private final Resource resource;
 
   RecordedSpan(String name, SpanKind kind, SpanContext spanContext, SpanContext parentSpanContext,
       StatusData status, long startEpochNanos, long endEpochNanos, Attributes attributes,
-      List<EventData> events, InstrumentationScopeInfo scope, Resource resource) {
+      int totalAttributeCount, List<EventData> events, InstrumentationScopeInfo scope, Resource resource) {
     this.name = name;
     this.kind = kind;
     this.spanContext = spanContext;
@@ -38,6 +39,7 @@ final class RecordedSpan implements SpanData {
     this.startEpochNanos = startEpochNanos;
     this.endEpochNanos = endEpochNanos;
     this.attributes = attributes;
+    this.totalAttributeCount = totalAttributeCount;
     this.events = events;
     this.scope = scope;
     this.resource = resource;
@@ -110,7 +112,7 @@ final class RecordedSpan implements SpanData {
 
   @Override
   public int getTotalAttributeCount() {
-    return attributes.size();
+    return totalAttributeCount;
   }
 
   @Override

@@ -5,7 +5,6 @@ import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpAttributes;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -41,13 +40,19 @@ public final class SpanConverter {
 
   private final Resource resource;
   private final String agentVersion;
+  private final AttributeLimits limits;
   private final Map<String, InstrumentationScopeInfo> scopes = new HashMap<>();
   private final Map<String, AttributeKey<String>> stringKeys = new HashMap<>();
   private final Map<String, AttributeKey<Long>> longKeys = new HashMap<>();
 
   public SpanConverter(Resource resource, String agentVersion) {
+    this(resource, agentVersion, AttributeLimits.DEFAULT);
+  }
+
+  public SpanConverter(Resource resource, String agentVersion, AttributeLimits limits) {
     this.resource = resource;
     this.agentVersion = agentVersion;
+    this.limits = limits;
   }
 
   SpanData convert(SpanRecord record) {
@@ -64,14 +69,15 @@ public final class SpanConverter {
     List<EventData> events = record.exception() == null
         ? Collections.emptyList()
         : Collections.singletonList(exceptionEvent(record.exception(), record.endEpochNanos()));
+    LimitedAttributes attributes = attributes(record);
     return new RecordedSpan(record.name(), kind(record), context, parent,
         record.error() ? StatusData.error() : StatusData.unset(),
-        record.startEpochNanos(), record.endEpochNanos(), attributes(record), events,
+        record.startEpochNanos(), record.endEpochNanos(), attributes.build(), attributes.offered(), events,
         scope(record.scope()), resource);
   }
 
-  private Attributes attributes(SpanRecord record) {
-    AttributesBuilder builder = Attributes.builder();
+  private LimitedAttributes attributes(SpanRecord record) {
+    LimitedAttributes builder = new LimitedAttributes(limits);
     for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
       String key = record.attributeKey(slot);
       Object value = record.attributeValue(slot);
@@ -79,34 +85,34 @@ public final class SpanConverter {
         String text = (String) value;
         builder.put(stringKey(key), key.equals(HttpAttributes.URL_FULL) ? UrlRedactor.redact(text) : text);
       } else if (value instanceof Double || value instanceof Float) {
-        builder.put(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
+        builder.putOther(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
       } else if (value instanceof Number) {
-        builder.put(longKey(key), ((Number) value).longValue());
+        builder.putOther(longKey(key), ((Number) value).longValue());
       } else if (value instanceof Boolean) {
-        builder.put(AttributeKey.booleanKey(key), (Boolean) value);
+        builder.putOther(AttributeKey.booleanKey(key), (Boolean) value);
       } else if (value instanceof InetSocketAddress) {
         InetSocketAddress peer = (InetSocketAddress) value;
         InetAddress address = peer.getAddress();
         String text = address != null ? address.getHostAddress() : peer.getHostString();
         builder.put(NETWORK_PEER_ADDRESS, text);
-        builder.put(NETWORK_PEER_PORT, (long) peer.getPort());
+        builder.putOther(NETWORK_PEER_PORT, (long) peer.getPort());
         // The connection's peer is the client unless a proxy header named another.
         if (record.attribute(HttpAttributes.CLIENT_ADDRESS) == null) {
           builder.put(CLIENT_ADDRESS, text);
         }
       } else if (value instanceof String[]) {
-        builder.put(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
+        builder.putStrings(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
       } else {
         builder.put(stringKey(key), String.valueOf(value));
       }
     }
-    return builder.build();
+    return builder;
   }
 
-  private static EventData exceptionEvent(Throwable error, long epochNanos) {
+  private EventData exceptionEvent(Throwable error, long epochNanos) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
-    AttributesBuilder attributes = Attributes.builder()
+    LimitedAttributes attributes = new LimitedAttributes(limits)
         .put(EXCEPTION_TYPE, error.getClass().getName())
         .put(EXCEPTION_STACKTRACE, trace.toString());
     if (error.getMessage() != null) {

@@ -30,10 +30,12 @@ public final class SpanExporters {
 
   /** The configured exporter, or null for {@code none}. */
   public static SpanExporter create(AgentConfig config) {
-    List<String> names = config.getList("otel.traces.exporter", Collections.singletonList("otlp"));
+    Map<String, ConfigurableSpanExporterProvider> providers = providers();
+    List<String> names = knownOrDefault("otel.traces.exporter",
+        config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet());
+    ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
     boolean consoleNamed = false;
-    Map<String, ConfigurableSpanExporterProvider> providers = providers();
     List<SpanExporter> exporters = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
@@ -43,13 +45,13 @@ public final class SpanExporters {
       }
       ConfigurableSpanExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        AgentLog.warn("unknown value in otel.traces.exporter: '" + name + "'; known: otlp, console, none; ignored");
-        continue;
+        continue; // reported by knownOrDefault
       }
       try {
         exporters.add(provider.createExporter(properties));
       } catch (RuntimeException e) {
-        AgentLog.warn("could not create the " + resolved + " span exporter (" + e.getMessage() + "); spans are not exported there");
+        AgentLog.warn("could not create the " + resolved + " span exporter (" + Secrets.scrub(e.getMessage(), config)
+            + "); spans are not exported there");
       }
     }
     if (AgentLog.debugEnabled() && !consoleNamed) {
@@ -59,6 +61,24 @@ public final class SpanExporters {
       return null;
     }
     return exporters.size() == 1 ? exporters.get(0) : SpanExporter.composite(exporters);
+  }
+
+  /**
+   * The names among {@code names} that are known (each unknown one reported), or the default,
+   * {@code otlp}, when none is: a typo costs a warning, not the export.
+   */
+  static List<String> knownOrDefault(String key, List<String> names, java.util.Set<String> providers) {
+    List<String> known = new ArrayList<>();
+    List<String> unknown = new ArrayList<>();
+    for (String name : names) {
+      String resolved = name.equals("logging") ? "console" : name;
+      (resolved.equals("none") || providers.contains(resolved) ? known : unknown).add(name);
+    }
+    for (String name : unknown) {
+      AgentLog.warn("unknown value in " + key + ": '" + name + "' (known: otlp, console, none); "
+          + (known.isEmpty() ? "using the default, otlp" : "ignored"));
+    }
+    return known.isEmpty() && !unknown.isEmpty() ? Collections.singletonList("otlp") : known;
   }
 
   /** A description of where spans go, for the start-up line: never includes header values. */
@@ -96,6 +116,7 @@ public final class SpanExporters {
       checkChoice(values, prefix + "compression", COMPRESSIONS, "none");
       checkEndpoint(values, prefix + "endpoint");
       checkDuration(values, prefix + "timeout");
+      checkHeaders(values, prefix + "headers");
     }
     values.putIfAbsent("otel.exporter.otlp.protocol", "http/protobuf");
     return values;
@@ -126,6 +147,16 @@ public final class SpanExporters {
     }
     AgentLog.warn("invalid value for " + key + ": '" + value + "' (expected an http:// or https:// URL); using the default endpoint");
     values.remove(key);
+  }
+
+  /** Never echoes the value: headers carry API keys. */
+  private static void checkHeaders(Map<String, String> values, String key) {
+    String value = values.get(key);
+    if (value != null && !Secrets.wellFormedHeaders(value)) {
+      AgentLog.warn("invalid value for " + key + " (expected key=value pairs separated by commas; the value is not"
+          + " shown, as it may hold credentials); using the default, no headers");
+      values.remove(key);
+    }
   }
 
   private static void checkDuration(Map<String, String> values, String key) {

@@ -125,7 +125,7 @@ class AgentConfigTest {
     assertEquals(Duration.ofDays(1), quietly(() -> single("otel.t", "1d").getDuration("otel.t", dflt)));
     assertEquals(dflt, quietly(() -> args(null).getDuration("otel.t", dflt)));
     for (String bad : Arrays.asList("soon", "5 parsecs", "-5", "1.5s")) {
-      assertEquals(dflt, warned("otel.t", bad, "PT9S", () -> single("otel.t", bad).getDuration("otel.t", dflt)));
+      assertEquals(dflt, warned("otel.t", bad, "9s", () -> single("otel.t", bad).getDuration("otel.t", dflt)));
     }
   }
 
@@ -133,7 +133,7 @@ class AgentConfigTest {
   void overflowingDurationFallsBackToTheDefault() {
     Duration dflt = Duration.ofSeconds(5);
     String huge = "999999999999999999d";
-    assertEquals(dflt, warned("otel.t", huge, "PT5S", () -> single("otel.t", huge).getDuration("otel.t", dflt)));
+    assertEquals(dflt, warned("otel.t", huge, "5s", () -> single("otel.t", huge).getDuration("otel.t", dflt)));
   }
 
   @Test

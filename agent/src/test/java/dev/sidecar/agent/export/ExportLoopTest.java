@@ -1,6 +1,7 @@
 package dev.sidecar.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -32,17 +33,26 @@ import org.junit.jupiter.api.Test;
 class ExportLoopTest {
   private final MemoryExporter exporter = new MemoryExporter();
   private ExportLoop<SpanRecord> loop;
+  private String threadName;
 
   /** Keeps every batch; throws for a batch holding a span named throw-*, fails one holding fail-*. */
   static final class MemoryExporter implements SpanExporter {
     final List<List<SpanData>> batches = new CopyOnWriteArrayList<>();
     final AtomicBoolean shutDown = new AtomicBoolean();
     volatile boolean throwOnShutdown;
+    volatile Error errorToThrow;
+    volatile boolean hang;
 
     @Override
     public CompletableResultCode export(Collection<SpanData> spans) {
       List<SpanData> batch = new ArrayList<>(spans);
       batches.add(batch);
+      if (hang) {
+        return new CompletableResultCode();
+      }
+      if (errorToThrow != null && batch.stream().anyMatch(s -> s.getName().startsWith("throw-"))) {
+        throw errorToThrow;
+      }
       if (batch.stream().anyMatch(s -> s.getName().startsWith("throw-"))) {
         throw new IllegalStateException("exporter exploded");
       }
@@ -90,7 +100,8 @@ class ExportLoopTest {
     assertEquals(64, settings.maxQueueSize());
     assertEquals(8, settings.maxExportBatchSize());
     Handoff.configure(settings.maxQueueSize(), settings.maxExportBatchSize());
-    loop = ExportLoop.start("sidecar-export-test", "spans", Handoff.spans(), settings,
+    threadName = "sidecar-export-test-" + System.nanoTime();
+    loop = ExportLoop.start(threadName, "spans", Handoff.spans(), settings,
         () -> SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
   }
 
@@ -168,5 +179,66 @@ class ExportLoopTest {
     offer("span-", 3);
     await(() -> loop.exported() == 3, "3 exported spans");
     assertTrue(loop.shutdown(Duration.ofSeconds(2)));
+  }
+
+  @Test
+  void errorsThrownByTheExporterCostTheirBatchNotTheLoop() {
+    start("20");
+    exporter.errorToThrow = new OutOfMemoryError("injected");
+    offer("throw-", 8);
+    await(() -> loop.failed() == 8, "8 failed spans after an exporter error");
+    exporter.errorToThrow = new StackOverflowError();
+    offer("throw-", 8);
+    await(() -> loop.failed() == 16, "16 failed spans after a second exporter error");
+
+    Set<String> offered = offer("ok-", 8);
+    await(() -> loop.exported() == 8, "8 exported spans after the errors");
+    assertTrue(loop.lastError().contains("StackOverflowError"), loop.lastError());
+    assertTrue(loop.shutdown(Duration.ofSeconds(5)));
+  }
+
+  @Test
+  void anExportThreadKilledByAPoisonedErrorIsReplacedAndExportsGoOn() throws Exception {
+    start("20");
+    offer("before-", 3);
+    await(() -> loop.exported() == 3, "3 exported spans");
+    Thread first = exportThread();
+    // An error whose every description throws another such error gets through the loop's own
+    // handlers and ends the thread, as an error thrown inside a handler would.
+    exporter.errorToThrow = new PoisonedError();
+    offer("throw-", 1);
+    first.join(TimeUnit.SECONDS.toMillis(10));
+    assertFalse(first.isAlive());
+    await(() -> exportThread() != null, "a new export thread");
+    assertEquals(PoisonedError.class.getName(), loop.lastError());
+
+    Set<String> offered = offer("after-", 3);
+    await(() -> loop.exported() == 6, "3 more exported spans on the new thread");
+    assertTrue(new HashSet<>(exporter.names()).containsAll(offered));
+    assertTrue(loop.shutdown(Duration.ofSeconds(5)));
+  }
+
+  private static final class PoisonedError extends Error {
+    @Override
+    public String toString() {
+      throw new PoisonedError();
+    }
+  }
+
+  @Test
+  void shutdownAllReturnsByTheDeadlineWhenAnExportHangs() {
+    exporter.hang = true;
+    start("20");
+    offer("stuck-", 3);
+    await(() -> exporter.batches.size() >= 1, "an export in flight");
+    // The export never completes (its timeout is 30 s): shutdown gives up at its deadline.
+    assertFalse(ExportLoop.shutdownAll(Duration.ofMillis(200), loop));
+    loop = null;
+  }
+
+  private Thread exportThread() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals(threadName) && thread.isAlive())
+        .findFirst().orElse(null);
   }
 }

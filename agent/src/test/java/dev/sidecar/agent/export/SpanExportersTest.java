@@ -149,15 +149,34 @@ class SpanExportersTest {
   }
 
   @Test
-  void unknownExporterIsReportedAndSkipped() {
+  void unknownExporterIsReportedAndTheDefaultUsedWhenNoneIsKnown() {
     Captured<SpanExporter> result = StdStreams.stderr(() -> SpanExporters.create(config("otel.traces.exporter", "foo")));
-    assertNull(result.value);
-    assertEquals(Collections.singletonList(
-        "[sidecar] WARN unknown value in otel.traces.exporter: 'foo'; known: otlp, console, none; ignored"), result.lines());
+    assertNotNull(result.value);
+    assertEquals(Collections.singletonList("[sidecar] WARN unknown value in otel.traces.exporter: 'foo'"
+        + " (known: otlp, console, none); using the default, otlp"), result.lines());
+    result.value.shutdown();
 
     Captured<SpanExporter> mixed = StdStreams.stderr(() -> SpanExporters.create(config("otel.traces.exporter", "foo,console")));
     assertNotNull(mixed.value);
     assertTrue(mixed.text.contains("'foo'"));
+  }
+
+  @Test
+  void malformedHeadersAreReportedWithoutTheirValue() {
+    Captured<SpanExporter> result = StdStreams.stderr(() ->
+        SpanExporters.create(config("otel.traces.exporter", "otlp", OTLP + "headers", "Bearer-s3cr3t-token")));
+    assertNotNull(result.value);
+    assertEquals(1, result.lines().size(), result.text);
+    assertTrue(result.text.contains("invalid value for otel.exporter.otlp.headers"), result.text);
+    assertFalse(result.text.contains("s3cr3t"), result.text);
+    result.value.shutdown();
+  }
+
+  @Test
+  void errorMessagesHaveHeaderValuesMasked() {
+    AgentConfig given = config(OTLP + "headers", "api-key=s3cr3t,x=token42");
+    assertEquals("bad: **** and ****",
+        Secrets.scrub("bad: api-key=s3cr3t,x=token42 and s3cr3t", given));
   }
 
   @Test

@@ -4,11 +4,14 @@ import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_ADDRESS;
 import static dev.sidecar.bootstrap.http.HttpAttributes.SERVER_PORT;
 
 import dev.sidecar.bootstrap.SpanRecord;
+import dev.sidecar.bootstrap.TraceParent;
 
 /** Small parsers for header values, written to allocate no more than the attribute they yield. */
 final class HttpValues {
-  // W3C baggage caps a header at 8192 bytes; anything larger is not passed on.
+  // W3C baggage caps a header at 8192 bytes and 180 members, percent-encoded printable ASCII;
+  // anything else is not passed on.
   private static final int MAX_BAGGAGE_LENGTH = 8192;
+  private static final int MAX_BAGGAGE_MEMBERS = 180;
 
   private HttpValues() {}
 
@@ -62,7 +65,8 @@ final class HttpValues {
   }
 
   static String baggage(String header) {
-    return header == null || header.isEmpty() || header.length() > MAX_BAGGAGE_LENGTH ? null : header;
+    return header == null || header.isEmpty() || header.length() > MAX_BAGGAGE_LENGTH
+        || TraceParent.countMembers(header, MAX_BAGGAGE_MEMBERS) < 0 ? null : header;
   }
 
   static int defaultPort(String scheme) {

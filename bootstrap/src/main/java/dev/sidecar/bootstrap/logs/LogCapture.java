@@ -15,6 +15,7 @@ import dev.sidecar.bootstrap.SpanRecord;
 public final class LogCapture {
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
   private static volatile int minimumSeverity = Severity.TRACE;
+  private static volatile int maxBodyLength = Integer.MAX_VALUE;
 
   private LogCapture() {}
 
@@ -57,6 +58,14 @@ public final class LogCapture {
     }
   }
 
+  /**
+   * Bodies longer than this are cut where they are captured: the queue then holds at most this
+   * much of each, and only an oversized body is copied.
+   */
+  public static void limitBody(int maxLength) {
+    maxBodyLength = Math.max(0, maxLength);
+  }
+
   /** Whether an event of this severity is wanted at all; advice asks before formatting anything. */
   public static boolean wanted(int severityNumber) {
     return severityNumber >= minimumSeverity;
@@ -76,6 +85,10 @@ public final class LogCapture {
       Throwable thrown, String[] contextAttributes) {
     if (!wanted(severityNumber)) {
       return;
+    }
+    int maxBody = maxBodyLength;
+    if (body != null && body.length() > maxBody) {
+      body = body.substring(0, maxBody);
     }
     long observed = EpochClock.nowNanos();
     SpanRecord span = CurrentSpan.get();

@@ -13,12 +13,18 @@ import java.util.Map;
 public final class LogContextCapture {
   private static volatile Selection logback = Selection.NONE;
   private static volatile Selection log4j = Selection.NONE;
+  private static volatile int maxEntries = 128;
 
   private LogContextCapture() {}
 
   public static void configure(List<String> logbackKeys, List<String> log4jKeys) {
     logback = Selection.of(logbackKeys);
     log4j = Selection.of(log4jKeys);
+  }
+
+  /** At most this many entries are copied from one event's context, however many it holds. */
+  public static void limit(int entries) {
+    maxEntries = Math.max(0, entries);
   }
 
   public static Selection logback() {
@@ -58,8 +64,12 @@ public final class LogContextCapture {
         return null;
       }
       List<String> pairs = new ArrayList<>();
+      int max = 2 * maxEntries;
       if (all) {
         for (Map.Entry<String, String> entry : context.entrySet()) {
+          if (pairs.size() >= max) {
+            break;
+          }
           if (entry.getValue() != null && !LogCorrelation.isTraceKey(entry.getKey())) {
             pairs.add(entry.getKey());
             pairs.add(entry.getValue());
@@ -67,6 +77,9 @@ public final class LogContextCapture {
         }
       } else {
         for (String key : keys) {
+          if (pairs.size() >= max) {
+            break;
+          }
           String value = context.get(key);
           if (value != null) {
             pairs.add(key);

@@ -109,6 +109,28 @@ class HttpServerSpansTest {
   }
 
   @Test
+  void baggageBeyondW3cLimitsOrWithNonAsciiIsNotPassedOn() {
+    StringBuilder members = new StringBuilder("k0=v");
+    for (int i = 1; i < 180; i++) {
+      members.append(",k").append(i).append("=v");
+    }
+    assertEquals(members.toString(), baggageOf(members.toString()));
+    assertNull(baggageOf(members + ",k180=v"), "181 members");
+    assertNull(baggageOf("k=" + "v".repeat(8191)), "8193 bytes");
+    assertNull(baggageOf("k=v\r\nX-Injected: 1"), "a line break");
+    assertNull(baggageOf("k=\u00c3\u0028"), "invalid UTF-8 as the server decoded it");
+  }
+
+  private static String baggageOf(String header) {
+    SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE, null, header);
+    try {
+      return span.baggage();
+    } finally {
+      span.closeScope();
+    }
+  }
+
+  @Test
   void disabledPropagatorsIgnoreIncomingHeaders() {
     Propagators.configure(false, false);
     SpanRecord span = HttpServerSpans.start("test", "GET", REMOTE, "k=v", "user=alice");

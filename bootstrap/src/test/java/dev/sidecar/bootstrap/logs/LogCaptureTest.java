@@ -27,6 +27,18 @@ class LogCaptureTest {
   void reset() {
     CurrentSpan.set(null);
     LogCapture.configure(Severity.TRACE);
+    LogCapture.limitBody(Integer.MAX_VALUE);
+  }
+
+  @Test
+  void anOversizedBodyIsCutWhereItIsCapturedAndOthersAreNotCopied() {
+    LogCapture.limitBody(10);
+    String small = "0123456789";
+    LogCapture.emit(1, Severity.INFO, "INFO", small, "shop", null);
+    LogCapture.emit(1, Severity.INFO, "INFO", "x".repeat(1_000_000), "shop", null);
+    List<LogEvent> events = drained();
+    assertSame(small, events.get(0).body());
+    assertEquals("x".repeat(10), events.get(1).body());
   }
 
   private static List<LogEvent> drained() {

@@ -22,6 +22,20 @@ class LogContextCaptureTest {
   @AfterEach
   void reset() {
     LogContextCapture.configure(List.of(), List.of());
+    LogContextCapture.limit(128);
+  }
+
+  @Test
+  void thousandsOfEntriesYieldAtMostTheLimit() {
+    LogContextCapture.configure(List.of("*"), List.of());
+    LogContextCapture.limit(128);
+    Map<String, String> huge = new LinkedHashMap<>();
+    for (int i = 0; i < 5_000; i++) {
+      huge.put("key" + i, "value" + i);
+    }
+    String[] pairs = LogContextCapture.logback().select(huge);
+    org.junit.jupiter.api.Assertions.assertEquals(256, pairs.length);
+    org.junit.jupiter.api.Assertions.assertEquals("key0", pairs[0]);
   }
 
   @Test

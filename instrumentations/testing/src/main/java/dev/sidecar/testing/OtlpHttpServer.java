@@ -5,10 +5,14 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import javax.net.ServerSocketFactory;
+import javax.net.ssl.SSLServerSocket;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -23,21 +27,37 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class OtlpHttpServer implements AutoCloseable {
 
-  private static final int MAX_CONNECTIONS = 16;
+  // Black-holed exports hold their connection (and its thread) until the fault is switched off.
+  private static final int MAX_CONNECTIONS = 64;
+  private static final byte[] GARBAGE =
+      "\u0000\u00ffnot http at all\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
+  private static final InetAddress LOOPBACK = loopback();
   // Exporters keep pooled connections open; an idle one is dropped so that it cannot pin a thread.
   private static final int IDLE_TIMEOUT_MILLIS = 15_000;
 
   private final OtlpHttpHandler handler;
-  private final ServerSocket serverSocket;
+  private final int port;
+  private final ServerSocketFactory sockets;
+  private final Object faultLock = new Object();
+  private final AtomicInteger faulted = new AtomicInteger();
+  // Null while DOWN. Guarded by faultLock for writes.
+  private volatile ServerSocket serverSocket;
+  private volatile CollectorFault fault = CollectorFault.NONE;
   private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
   private final ThreadPoolExecutor workers;
   private final Thread acceptor;
   private volatile boolean closed;
 
   OtlpHttpServer(int port, OtlpHttpHandler handler) throws IOException {
+    this(port, handler, ServerSocketFactory.getDefault());
+  }
+
+  /** With an {@code SSLServerSocketFactory}, an HTTPS server (that also asks for client certificates). */
+  OtlpHttpServer(int port, OtlpHttpHandler handler, ServerSocketFactory sockets) throws IOException {
     this.handler = handler;
-    this.serverSocket =
-        new ServerSocket(port, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+    this.sockets = sockets;
+    this.serverSocket = listen(port);
+    this.port = serverSocket.getLocalPort();
     AtomicInteger threadCount = new AtomicInteger();
     this.workers =
         new ThreadPoolExecutor(
@@ -52,13 +72,49 @@ final class OtlpHttpServer implements AutoCloseable {
   }
 
   int port() {
-    return serverSocket.getLocalPort();
+    return port;
+  }
+
+  CollectorFault fault() {
+    return fault;
+  }
+
+  /** How many requests a fault has answered (or swallowed) instead of the handler. */
+  int faulted() {
+    return faulted.get();
+  }
+
+  /** Switches the fault; DOWN closes the port and every connection, leaving DOWN opens the same port again. */
+  void fault(CollectorFault next) throws IOException {
+    synchronized (faultLock) {
+      CollectorFault previous = fault;
+      if (next == CollectorFault.DOWN && previous != CollectorFault.DOWN) {
+        fault = next;
+        ServerSocket open = serverSocket;
+        serverSocket = null;
+        closeQuietly(open);
+        connections.forEach(OtlpHttpServer::closeQuietly);
+      } else if (next != CollectorFault.DOWN && previous == CollectorFault.DOWN) {
+        serverSocket = listen(port);
+        fault = next;
+      } else {
+        fault = next;
+      }
+      // Wakes the black-holed requests, which then drop their connections unanswered.
+      faultLock.notifyAll();
+    }
   }
 
   @Override
   public void close() {
     closed = true;
-    closeQuietly(serverSocket);
+    synchronized (faultLock) {
+      faultLock.notifyAll();
+    }
+    ServerSocket open = serverSocket;
+    if (open != null) {
+      closeQuietly(open);
+    }
     connections.forEach(OtlpHttpServer::closeQuietly);
     workers.shutdownNow();
     try {
@@ -70,9 +126,14 @@ final class OtlpHttpServer implements AutoCloseable {
 
   private void acceptLoop() {
     while (!closed) {
+      ServerSocket listening = serverSocket;
+      if (listening == null) {
+        pause();
+        continue;
+      }
       Socket socket;
       try {
-        socket = serverSocket.accept();
+        socket = listening.accept();
       } catch (IOException e) {
         // Thrown when close() closes the server socket; otherwise (e.g. out of file descriptors)
         // back off briefly instead of spinning on a failure that may persist for a while.
@@ -110,6 +171,16 @@ final class OtlpHttpServer implements AutoCloseable {
           return;
         }
         keepAlive = request.keepAlive();
+        CollectorFault current = fault;
+        if (current != CollectorFault.NONE && current != CollectorFault.SLOW) {
+          faulted.incrementAndGet();
+          playFault(current, out);
+          return;
+        }
+        if (current == CollectorFault.SLOW) {
+          faulted.incrementAndGet();
+          waitWhile(CollectorFault.SLOW, CollectorFault.SLOW_ANSWER_MILLIS);
+        }
         write(out, respond(request), keepAlive);
       }
     } catch (IOException e) {
@@ -117,6 +188,43 @@ final class OtlpHttpServer implements AutoCloseable {
     } finally {
       connections.remove(socket);
       closeQuietly(socket);
+    }
+  }
+
+  /** Answers the way {@code current} asks; the connection is closed afterwards. */
+  private void playFault(CollectorFault current, OutputStream out) throws IOException {
+    switch (current) {
+      case BLACK_HOLE:
+        waitWhile(CollectorFault.BLACK_HOLE, Long.MAX_VALUE);
+        return;
+      case TOO_MANY_REQUESTS:
+        write(out, HttpResponse.retryLater(429, CollectorFault.RETRY_AFTER_SECONDS), false);
+        return;
+      case UNAVAILABLE:
+        write(out, HttpResponse.retryLater(503, CollectorFault.RETRY_AFTER_SECONDS), false);
+        return;
+      case GARBAGE:
+        out.write(GARBAGE);
+        out.flush();
+        return;
+      default:
+        // DOWN: the connection was accepted just before the port closed; dropping it is what DOWN means.
+    }
+  }
+
+  /** Waits while the fault stays {@code kept}, at most {@code millis}, or until the server closes. */
+  private void waitWhile(CollectorFault kept, long millis) {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.min(millis, 1L << 40));
+    synchronized (faultLock) {
+      long remaining;
+      while (fault == kept && !closed && (remaining = deadline - System.nanoTime()) > 0) {
+        try {
+          TimeUnit.NANOSECONDS.timedWait(faultLock, remaining);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 
@@ -135,6 +243,7 @@ final class OtlpHttpServer implements AutoCloseable {
             + "Content-Type: " + response.contentType() + "\r\n"
             + "Content-Length: " + response.body().length + "\r\n"
             + (keepAlive ? "" : "Connection: close\r\n")
+            + (response.retryAfterSeconds() >= 0 ? "Retry-After: " + response.retryAfterSeconds() + "\r\n" : "")
             + "\r\n";
     out.write(head.getBytes(StandardCharsets.ISO_8859_1));
     out.write(response.body());
@@ -149,6 +258,24 @@ final class OtlpHttpServer implements AutoCloseable {
         Thread.currentThread().interrupt();
         closed = true;
       }
+    }
+  }
+
+  private ServerSocket listen(int port) throws IOException {
+    ServerSocket socket = sockets.createServerSocket();
+    socket.setReuseAddress(true);
+    socket.bind(new InetSocketAddress(LOOPBACK, port), 50);
+    if (socket instanceof SSLServerSocket) {
+      ((SSLServerSocket) socket).setNeedClientAuth(true);
+    }
+    return socket;
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException(e);
     }
   }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A test OTLP receiver: an HTTP/protobuf and a gRPC endpoint on 127.0.0.1 that record every
@@ -19,11 +20,17 @@ import java.util.function.Predicate;
  */
 public final class OtlpReceiver implements AutoCloseable {
 
+  private final String httpScheme;
   private final Recorder recorder;
   private final OtlpHttpServer http;
   private final OtlpGrpcServer grpc;
 
   private OtlpReceiver(Recorder recorder, OtlpHttpServer http, OtlpGrpcServer grpc) {
+    this(recorder, http, grpc, "http");
+  }
+
+  private OtlpReceiver(Recorder recorder, OtlpHttpServer http, OtlpGrpcServer grpc, String httpScheme) {
+    this.httpScheme = httpScheme;
     this.recorder = recorder;
     this.http = http;
     this.grpc = grpc;
@@ -32,6 +39,26 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Starts both endpoints on ephemeral ports. */
   public static OtlpReceiver start() {
     return start(0, 0);
+  }
+
+  /**
+   * Starts both endpoints on ephemeral ports, the OTLP/HTTP one serving HTTPS with {@code tls}
+   * and requiring a client certificate its trust managers accept (mutual TLS).
+   */
+  public static OtlpReceiver startTls(SSLContext tls) {
+    Recorder recorder = new Recorder();
+    OtlpHttpServer http;
+    try {
+      http = new OtlpHttpServer(0, new OtlpHttpHandler(recorder), tls.getServerSocketFactory());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the OTLP/HTTPS receiver", e);
+    }
+    try {
+      return new OtlpReceiver(recorder, http, new OtlpGrpcServer(0, recorder), "https");
+    } catch (IOException | RuntimeException e) {
+      http.close();
+      throw new IllegalStateException("Cannot start the OTLP/gRPC receiver", e);
+    }
   }
 
   /** Starts both endpoints on the given ports; 0 picks an ephemeral port. */
@@ -53,7 +80,7 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** The base URL; OTLP/HTTP exporters need the signal path appended, e.g. {@code /v1/traces}. */
   public String httpEndpoint() {
-    return "http://127.0.0.1:" + httpPort();
+    return httpScheme + "://127.0.0.1:" + httpPort();
   }
 
   public String grpcEndpoint() {
@@ -66,6 +93,28 @@ public final class OtlpReceiver implements AutoCloseable {
 
   public int grpcPort() {
     return grpc.port();
+  }
+
+  /**
+   * Makes both endpoints misbehave as {@code fault} says from now on, until switched back to
+   * {@link CollectorFault#NONE}: collector outages on demand, for tests and benchmarks.
+   */
+  public void fault(CollectorFault fault) {
+    try {
+      http.fault(fault);
+      grpc.fault(fault);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot switch the receiver to " + fault, e);
+    }
+  }
+
+  public CollectorFault fault() {
+    return http.fault();
+  }
+
+  /** How many export calls a fault has answered or swallowed so far, over both protocols. */
+  public int faultedRequests() {
+    return http.faulted() + grpc.faulted();
   }
 
   /** A snapshot of every span received so far, in arrival order. */

@@ -175,6 +175,20 @@ final class AppProcess implements AutoCloseable {
     return process.exitValue();
   }
 
+  /** Sends SIGTERM (what {@link Process#destroy()} does on Linux) and returns at once. */
+  void terminate() {
+    process.destroy();
+  }
+
+  /** The directory of the compiled test classes, where the test apps live. */
+  private static String testClassPath() {
+    try {
+      return Path.of(AppProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+    } catch (java.net.URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Stops the app (SIGTERM, then SIGKILL if it lingers) and waits for it and its output readers to end. */
   @Override
   public void close() {
@@ -252,6 +266,7 @@ final class AppProcess implements AutoCloseable {
     private final List<String> options = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
     private Path jar;
+    private String mainClass;
 
     private Builder(String name, JavaHome jdk) {
       this.name = name;
@@ -264,7 +279,7 @@ final class AppProcess implements AutoCloseable {
       return this;
     }
 
-    /** Adds a JVM option as is, e.g. {@code -XX:+DisableAttachMechanism}. */
+    /** Adds a JVM option as is, such as {@code -Xmx64m} or {@code -XX:+DisableAttachMechanism}. */
     Builder option(String option) {
       options.add(option);
       return this;
@@ -283,6 +298,13 @@ final class AppProcess implements AutoCloseable {
           .property("otel.exporter.otlp.protocol", protocol)
           .property("otel.exporter.otlp.endpoint", endpoint)
           .property("otel.bsp.schedule.delay", 100);
+    }
+
+    /** Runs {@code mainClass} from the test class path instead of a jar: small apps that live beside their tests. */
+    Builder testMain(Class<?> mainClass, String... args) {
+      this.mainClass = mainClass.getName();
+      this.args.addAll(List.of(args));
+      return this;
     }
 
     Builder jar(Path jar, String... args) {
@@ -319,14 +341,20 @@ final class AppProcess implements AutoCloseable {
     }
 
     private AppProcess launch() {
-      if (jar == null) {
+      if (jar == null && mainClass == null) {
         throw new IllegalStateException("No jar given for " + name);
       }
       List<String> command = new ArrayList<>();
       command.add(jdk.java().toString());
       command.addAll(options);
-      command.add("-jar");
-      command.add(jar.toAbsolutePath().toString());
+      if (jar != null) {
+        command.add("-jar");
+        command.add(jar.toAbsolutePath().toString());
+      } else {
+        command.add("-cp");
+        command.add(testClassPath());
+        command.add(mainClass);
+      }
       command.addAll(args);
       return new AppProcess(name, jdk, command);
     }

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+
 import dev.sidecar.testing.ExportRequest;
 import dev.sidecar.testing.OtlpReceiver;
 import dev.sidecar.testing.ReceivedSpan;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +63,71 @@ class BadConfigurationSmokeTest {
           () -> assertEquals(1, count(warnings, WARNING + "otel.exporter.otlp.protocol: 'carrier-pigeon'"), context),
           () -> assertEquals(1, count(warnings, WARNING + "otel.bsp.schedule.delay: 'soon'"), context),
           () -> assertEquals(2, warnings.size(), context));
+    }
+  }
+
+  /** Every setting the agent reads itself, each with a value it cannot use. */
+  private static final Map<String, String> EVERY_SETTING_INVALID = Map.ofEntries(
+      Map.entry("otel.javaagent.enabled", "maybe"),
+      Map.entry("otel.javaagent.debug", "loud"),
+      Map.entry("otel.instrumentation.common.default-enabled", "perhaps"),
+      Map.entry("otel.instrumentation.java-http-server.enabled", "sometimes"),
+      // Valid, so that its argument is read.
+      Map.entry("otel.traces.sampler", "parentbased_traceidratio"),
+      Map.entry("otel.traces.sampler.arg", "2.5"),
+      Map.entry("otel.propagators", "smoke-signals"),
+      Map.entry("otel.traces.exporter", "pigeon"),
+      Map.entry("otel.logs.exporter", "raven"),
+      Map.entry("otel.bsp.schedule.delay", "soon"),
+      Map.entry("otel.bsp.max.queue.size", "-5"),
+      Map.entry("otel.bsp.max.export.batch.size", "big"),
+      Map.entry("otel.bsp.export.timeout", "never"),
+      Map.entry("otel.blrp.schedule.delay", "later"),
+      Map.entry("otel.blrp.max.queue.size", "0"),
+      Map.entry("otel.blrp.max.export.batch.size", "huge"),
+      Map.entry("otel.blrp.export.timeout", "eventually"),
+      Map.entry("otel.attribute.count.limit", "-1"),
+      Map.entry("otel.attribute.value.length.limit", "long"),
+      Map.entry("otel.span.attribute.count.limit", "many"),
+      Map.entry("otel.span.attribute.value.length.limit", "-7"),
+      Map.entry("otel.logrecord.attribute.count.limit", "lots"),
+      Map.entry("otel.logrecord.attribute.value.length.limit", "endless"),
+      Map.entry("sidecar.logs.body.length.limit", "-3"),
+      Map.entry("sidecar.logs.minimum-severity", "LOUD"),
+      Map.entry("sidecar.shutdown.timeout", "forever"),
+      Map.entry("otel.exporter.otlp.protocol", "carrier-pigeon"),
+      Map.entry("otel.exporter.otlp.compression", "zip"),
+      Map.entry("otel.exporter.otlp.timeout", "whenever"),
+      Map.entry("otel.exporter.otlp.traces.protocol", "semaphore"),
+      Map.entry("otel.exporter.otlp.traces.endpoint", "ftp://nowhere"),
+      Map.entry("otel.exporter.otlp.logs.timeout", "sometime"));
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("are reported, one line each naming the setting, its value and the default, for every setting")
+  void everySettingTheAgentReads(JavaHome jdk) {
+    AppProcess.Builder builder = AppProcess.builder(SERVICE, jdk).javaagent(Artifacts.agentJar())
+        .property("otel.service.name", SERVICE);
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      builder.property("otel.exporter.otlp.endpoint", receiver.httpEndpoint());
+      EVERY_SETTING_INVALID.forEach(builder::property);
+      try (AppProcess app = builder.jar(Artifacts.demoAppJar(), "serve", "0").start()) {
+        assertEquals(200, Http.get(app, "/hello").statusCode(), app::output);
+        // Every default applies: otlp over http/protobuf to the general endpoint, all instrumentations on.
+        Spans.await(receiver, TIMEOUT, "the /hello server span",
+            spans -> spans.stream().anyMatch(server(SERVICE, "/hello", null)), app);
+        List<String> warnings = app.lines().stream().filter(line -> line.startsWith("[sidecar] WARN")).toList();
+        Supplier<String> context = app::output;
+        assertAll("one warning per setting", EVERY_SETTING_INVALID.entrySet().stream()
+            .filter(setting -> !setting.getKey().equals("otel.traces.sampler")).map(setting -> () -> {
+          List<String> about = warnings.stream().filter(line -> line.contains(setting.getKey() + ": '"
+              + setting.getValue() + "'") || line.contains(setting.getKey() + ": " + setting.getValue())).toList();
+          assertEquals(1, about.size(), () -> setting + " " + about + context.get());
+          assertTrue(about.get(0).contains("default"), () -> about.get(0) + context.get());
+        }));
+        // otel.traces.sampler is valid here (its argument is not); every other setting gives its one line.
+        assertEquals(EVERY_SETTING_INVALID.size() - 1, warnings.size(), context);
+      }
     }
   }
 

@@ -18,15 +18,20 @@ final class FilterChainAdvice {
     if (!HttpServerSpans.wanted()) {
       return null;
     }
+    // Everything is read from the exchange before the span starts: should a read throw, the
+    // exception is suppressed with no span left current on this thread.
     Headers headers = exchange.getRequestHeaders();
+    String method = exchange.getRequestMethod();
+    URI uri = exchange.getRequestURI();
+    String protocol = exchange.getProtocol();
+    Object peer = exchange.getRemoteAddress();
+    String scheme = exchange instanceof HttpsExchange ? "https" : "http";
     // The scope name is a literal: inlined advice cannot read constants of its own class.
-    SpanRecord span = HttpServerSpans.start("dev.sidecar.java-http-server", exchange.getRequestMethod(),
+    SpanRecord span = HttpServerSpans.start("dev.sidecar.java-http-server", method,
         headers.getFirst("traceparent"), headers.getFirst("tracestate"), headers.getFirst("baggage"));
     if (span != null) {
-      URI uri = exchange.getRequestURI();
-      HttpServerSpans.request(span, exchange instanceof HttpsExchange ? "https" : "http",
-          uri.getRawPath(), uri.getRawQuery(), headers.getFirst("Host"), exchange.getProtocol(),
-          headers.getFirst("User-Agent"), exchange.getRemoteAddress());
+      HttpServerSpans.request(span, scheme, uri.getRawPath(), uri.getRawQuery(), headers.getFirst("Host"), protocol,
+          headers.getFirst("User-Agent"), peer);
       HttpServerSpans.forwarded(span, headers.getFirst("Forwarded"), headers.getFirst("X-Forwarded-For"),
           headers.getFirst("X-Forwarded-Proto"), headers.getFirst("X-Forwarded-Host"));
       String[] captured = HttpHeaderCapture.requestHeaders();
@@ -41,11 +46,17 @@ final class FilterChainAdvice {
   static void exit(@Advice.Argument(0) HttpExchange exchange, @Advice.Enter SpanRecord span,
       @Advice.Thrown Throwable thrown) {
     if (span != null) {
-      String[] captured = HttpHeaderCapture.responseHeaders();
-      for (int i = 0; i < captured.length; i++) {
-        HttpServerSpans.responseHeader(span, i, exchange.getResponseHeaders().getFirst(captured[i]));
+      int status = 0;
+      try {
+        String[] captured = HttpHeaderCapture.responseHeaders();
+        for (int i = 0; i < captured.length; i++) {
+          HttpServerSpans.responseHeader(span, i, exchange.getResponseHeaders().getFirst(captured[i]));
+        }
+        status = exchange.getResponseCode();
+      } finally {
+        // Ends the span (and its scope on this thread) even if reading the exchange threw.
+        HttpServerSpans.end(span, status, thrown);
       }
-      HttpServerSpans.end(span, exchange.getResponseCode(), thrown);
     }
   }
 }
