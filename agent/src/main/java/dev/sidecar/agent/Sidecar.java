@@ -98,8 +98,9 @@ public final class Sidecar {
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
     // Both loops flush at once and the hook returns by the deadline, whatever the collector does:
     // their threads are daemons, so the JVM's exit never waits for an export in flight.
-    Runtime.getRuntime().addShutdownHook(new SidecarThread(
-        () -> ExportLoop.shutdownAll(shutdownTimeout, spanLoop, logLoop), "sidecar-shutdown"));
+    Thread shutdownHook = new SidecarThread(
+        () -> ExportLoop.shutdownAll(shutdownTimeout, spanLoop, logLoop), "sidecar-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     TransformationCounter counter = new TransformationCounter();
@@ -111,7 +112,7 @@ public final class Sidecar {
           + "; spans to " + SpanExporters.describe(exportConfig));
     }
     return RunningSidecar.register(new RunningSidecar.Parts().version(version, attached)
-        .agent(instrumentation, agentJar).config(config, exportConfig).exports(spanLoop, logLoop)
+        .agent(instrumentation, agentJar).config(config, exportConfig).exports(spanLoop, logLoop, shutdownHook)
         .instrumentation(modules, transformer, counter));
   }
 

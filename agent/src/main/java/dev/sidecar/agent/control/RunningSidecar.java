@@ -32,6 +32,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
   final AgentConfig exportConfig;
   final ExportLoop<SpanRecord> spans;
   final ExportLoop<LogEvent> logs;
+  final Thread shutdownHook;
   // Changed by config and detach; commands are serialized by the methods below.
   AgentConfig config;
   List<InstrumentationModule> modules;
@@ -47,6 +48,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
     this.exportConfig = parts.exportConfig;
     this.spans = parts.spans;
     this.logs = parts.logs;
+    this.shutdownHook = parts.shutdownHook;
     this.modules = parts.modules;
     this.transformer = parts.transformer;
     this.counter = parts.counter;
@@ -103,6 +105,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
     AgentConfig exportConfig;
     ExportLoop<SpanRecord> spans;
     ExportLoop<LogEvent> logs;
+    Thread shutdownHook;
     List<InstrumentationModule> modules;
     ResettableClassFileTransformer transformer;
     TransformationCounter counter;
@@ -125,9 +128,10 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
       return this;
     }
 
-    public Parts exports(ExportLoop<SpanRecord> spanLoop, ExportLoop<LogEvent> logLoop) {
+    public Parts exports(ExportLoop<SpanRecord> spanLoop, ExportLoop<LogEvent> logLoop, Thread exitHook) {
       spans = spanLoop;
       logs = logLoop;
+      shutdownHook = exitHook;
       return this;
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.sidecar.testing.OtlpReceiver;
 import dev.sidecar.testing.Poll;
@@ -11,11 +12,14 @@ import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.DisplayName;
@@ -185,5 +189,54 @@ class AttachSmokeTest {
 
   private static Predicate<ReceivedSpan> query(String query) {
     return span -> span.kind() == SpanKind.SPAN_KIND_SERVER && query.equals(span.attribute("url.query"));
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("a detached sidecar leaves nothing behind: its class loader is collected")
+  void detachLeavesNothingBehind(JavaHome jdk) {
+    // On JDK 25 the JVM keeps the detached loader although a heap dump shows no path to it from any
+    // root, strong or soft: a known limit of detach there, stated in the README.
+    assumeTrue(jdk.version().replace("\"", "").startsWith("17"), "checked on JDK 17");
+    // Console exporters: the OTLP exporter's HTTP client keeps idle threads for a minute after it closes.
+    try (AppProcess app = AppProcess.builder("demo-app", jdk).jar(Artifacts.demoAppJar(), "serve", "0").start()) {
+      long pid = app.pid();
+      AppProcess.Result attach = SidecarCli.run(jdk, "attach", pid, "-Dotel.traces.exporter=console",
+          "-Dotel.logs.exporter=console", "-Dotel.bsp.schedule.delay=100", "-Dotel.blrp.schedule.delay=100");
+      assertEquals(0, attach.exitCode(), attach::output);
+      assertEquals(1, sidecarClassLoadersAfterGc(jdk, pid).size(), "one sidecar class loader while attached");
+      assertEquals(200, Http.get(app, "/greeting?name=before-detach").statusCode(), app::output);
+      Poll.until(TIMEOUT, app::lines, lines -> lines.stream().anyMatch(line -> line.contains("log INFO 'greeting before-detach'")),
+          "the console exporter printing the greeting's log record");
+
+      AppProcess.Result detach = SidecarCli.run(jdk, "detach", pid);
+      assertEquals(0, detach.exitCode(), detach::output);
+      Poll.until(TIMEOUT, () -> sidecarClassLoadersAfterGc(jdk, pid), List::isEmpty,
+          "no sidecar class loader left after detach");
+      assertEquals(200, Http.get(app, "/greeting?name=after-detach").statusCode(), app::output);
+    }
+  }
+
+  /** The sidecar class loaders {@code jcmd VM.classloaders} lists after {@code jcmd GC.run}. */
+  private static List<String> sidecarClassLoadersAfterGc(JavaHome jdk, long pid) {
+    jcmd(jdk, pid, "GC.run");
+    return jcmd(jdk, pid, "VM.classloaders").stream().filter(line -> line.contains("SidecarClassLoader")).toList();
+  }
+
+  private static List<String> jcmd(JavaHome jdk, long pid, String command) {
+    try {
+      Process process = new ProcessBuilder(jdk.home().resolve("bin").resolve("jcmd").toString(),
+          String.valueOf(pid), command).redirectErrorStream(true).start();
+      List<String> lines = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+      if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+        throw new AssertionError("jcmd " + pid + " " + command + " failed: " + lines);
+      }
+      return lines;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
   }
 }
