@@ -31,17 +31,45 @@ final class ServletAdvice {
     if (!HttpServerSpans.wanted()) {
       return null;
     }
-    SpanRecord span = HttpServerSpans.start("dev.sidecar.servlet", request.getMethod(),
-        request.getHeader("traceparent"), request.getHeader("tracestate"), request.getHeader("baggage"));
-    request.setAttribute(HttpServerSpans.REQUEST_ATTRIBUTE, span);
-    HttpServerSpans.request(span, request.getScheme(), request.getRequestURI(), request.getQueryString(),
-        request.getHeader("Host"), request.getProtocol(), request.getHeader("User-Agent"), null);
-    HttpServerSpans.peer(span, request.getRemoteAddr(), request.getRemotePort());
-    HttpServerSpans.forwarded(span, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
-        request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
+    // Everything is read from the request before the span starts: should a read throw (a faulty
+    // request wrapper), the exception is suppressed with no span left current on this thread.
+    String method = request.getMethod();
+    String traceparent = request.getHeader("traceparent");
+    String tracestate = request.getHeader("tracestate");
+    String baggage = request.getHeader("baggage");
+    String scheme = request.getScheme();
+    String path = request.getRequestURI();
+    String query = request.getQueryString();
+    String host = request.getHeader("Host");
+    String protocol = request.getProtocol();
+    String userAgent = request.getHeader("User-Agent");
+    String peerAddress = request.getRemoteAddr();
+    int peerPort = request.getRemotePort();
+    String forwarded = request.getHeader("Forwarded");
+    String forwardedFor = request.getHeader("X-Forwarded-For");
+    String forwardedProto = request.getHeader("X-Forwarded-Proto");
+    String forwardedHost = request.getHeader("X-Forwarded-Host");
     String[] captured = HttpHeaderCapture.requestHeaders();
+    String[] capturedValues = captured.length == 0 ? captured : new String[captured.length];
     for (int i = 0; i < captured.length; i++) {
-      HttpServerSpans.requestHeader(span, i, request.getHeader(captured[i]));
+      capturedValues[i] = request.getHeader(captured[i]);
+    }
+    SpanRecord span = HttpServerSpans.start("dev.sidecar.servlet", method, traceparent, tracestate, baggage);
+    if (span == null) {
+      return null;
+    }
+    try {
+      request.setAttribute(HttpServerSpans.REQUEST_ATTRIBUTE, span);
+    } catch (Throwable t) {
+      // Without the attribute, later dispatches could not find the span: it ends unrecorded here.
+      span.closeScope();
+      throw t;
+    }
+    HttpServerSpans.request(span, scheme, path, query, host, protocol, userAgent, null);
+    HttpServerSpans.peer(span, peerAddress, peerPort);
+    HttpServerSpans.forwarded(span, forwarded, forwardedFor, forwardedProto, forwardedHost);
+    for (int i = 0; i < captured.length; i++) {
+      HttpServerSpans.requestHeader(span, i, capturedValues[i]);
     }
     return span;
   }
@@ -52,20 +80,29 @@ final class ServletAdvice {
     if (span == null) {
       return;
     }
-    if (thrown == null && request.isAsyncStarted()) {
-      // The response is written later, elsewhere: the span ends with it.
-      span.closeScope();
-      return;
+    int status = 0;
+    boolean async = false;
+    try {
+      // An async request's response is written later, elsewhere: the span ends with it.
+      async = thrown == null && request.isAsyncStarted();
+      if (!async) {
+        HttpServletResponse response = (HttpServletResponse) servletResponse;
+        String[] captured = HttpHeaderCapture.responseHeaders();
+        for (int i = 0; i < captured.length; i++) {
+          HttpServerSpans.responseHeader(span, i, response.getHeader(captured[i]));
+        }
+        status = response.getStatus();
+      }
+    } finally {
+      // The span's scope on this thread closes even if reading the request or response threw.
+      if (async) {
+        span.closeScope();
+      } else {
+        // An exception leaving the servlet becomes a 500 once the container handles it, after this exit.
+        // Frameworks wrap the application's exception in a ServletException; the cause is what failed.
+        Throwable error = thrown instanceof ServletException && thrown.getCause() != null ? thrown.getCause() : thrown;
+        HttpServerSpans.end(span, thrown != null && status < 400 ? 500 : status, error);
+      }
     }
-    HttpServletResponse response = (HttpServletResponse) servletResponse;
-    String[] captured = HttpHeaderCapture.responseHeaders();
-    for (int i = 0; i < captured.length; i++) {
-      HttpServerSpans.responseHeader(span, i, response.getHeader(captured[i]));
-    }
-    // An exception leaving the servlet becomes a 500 once the container handles it, after this exit.
-    int status = response.getStatus();
-    // Frameworks wrap the application's exception in a ServletException; the cause is what failed.
-    Throwable error = thrown instanceof ServletException && thrown.getCause() != null ? thrown.getCause() : thrown;
-    HttpServerSpans.end(span, thrown != null && status < 400 ? 500 : status, error);
   }
 }
