@@ -1,6 +1,5 @@
 package dev.sidecar.launcher;
 
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,12 +92,15 @@ final class SidecarClassLoader extends ClassLoader {
         : PREFIX + name;
   }
 
-  private static byte[] readAll(InputStream in, int sizeHint) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint > 0 ? sizeHint : 8192);
-    byte[] buffer = new byte[8192];
-    for (int n; (n = in.read(buffer)) > 0; ) {
-      out.write(buffer, 0, n);
+  /** Reads an entry into one array of its exact size when the jar records it, as it does for ours. */
+  private static byte[] readAll(InputStream in, int size) throws IOException {
+    if (size >= 0) {
+      byte[] bytes = in.readNBytes(size);
+      if (in.read() < 0) {
+        return bytes;
+      }
+      throw new IOException("entry longer than the " + size + " bytes its header gives");
     }
-    return out.toByteArray();
+    return in.readAllBytes();
   }
 }

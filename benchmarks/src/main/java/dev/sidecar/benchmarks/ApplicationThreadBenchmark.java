@@ -1,15 +1,22 @@
 package dev.sidecar.benchmarks;
 
+import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.Handoff;
 import dev.sidecar.bootstrap.HandoffQueue;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpClientSpans;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.Severity;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.LogRecord;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -39,33 +46,66 @@ public class ApplicationThreadBenchmark {
   private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 54321);
   private static final URI DOWNSTREAM = URI.create("http://inventory.internal:8080/items/42?view=full");
 
+
   private volatile boolean draining;
-  private Thread drainer;
+  private final List<Thread> drainers = new ArrayList<>();
 
   @Setup(Level.Trial)
-  public void startDrainer() {
+  public void startDrainers() {
     Handoff.configure(1 << 16, 512);
-    HandoffQueue<SpanRecord> queue = Handoff.spans();
+    Handoff.configureLogs(1 << 16, 512);
     draining = true;
-    drainer = new Thread(() -> {
-      List<SpanRecord> batch = new ArrayList<>(512);
+    drainers.add(drainer(Handoff.spans(), "benchmark-span-drainer"));
+    drainers.add(drainer(Handoff.logs(), "benchmark-log-drainer"));
+  }
+
+  private <T> Thread drainer(HandoffQueue<T> queue, String name) {
+    Thread drainer = new Thread(() -> {
+      List<T> batch = new ArrayList<>(512);
       while (draining) {
         queue.awaitBatch(TimeUnit.MILLISECONDS.toNanos(5));
         while (queue.drainTo(batch, 512) > 0) {
           batch.clear();
         }
       }
-    }, "benchmark-drainer");
+    }, name);
     drainer.setDaemon(true);
     drainer.start();
+    return drainer;
   }
 
   @TearDown(Level.Trial)
-  public void stopDrainer() throws InterruptedException {
+  public void stopDrainers() throws InterruptedException {
     draining = false;
-    drainer.join();
-    if (Handoff.spans().dropped() > 0) {
-      System.err.println("warning: " + Handoff.spans().dropped() + " spans dropped; the drainer fell behind");
+    for (Thread drainer : drainers) {
+      drainer.join();
+    }
+    long dropped = Handoff.spans().dropped() + Handoff.logs().dropped();
+    if (dropped > 0) {
+      System.err.println("warning: " + dropped + " records dropped; the drainers fell behind");
+    }
+  }
+
+  /** A server span current on the benchmark thread, as when an application logs inside a request. */
+  @State(Scope.Thread)
+  public static class InsideRequest {
+    SpanRecord server;
+    LogRecord record;
+    // The application's own request, made once: its headers are set again (replaced) on every call.
+    final ClassicHttpRequest request = new BasicClassicHttpRequest("GET", DOWNSTREAM);
+
+    @Setup(Level.Iteration)
+    public void enter() {
+      server = HttpServerSpans.start("bench.server", "GET", TRACEPARENT, null, null);
+      record = new LogRecord(java.util.logging.Level.INFO, "order {0} shipped to {1}");
+      record.setParameters(new Object[] {"A-1042", "Lyon"});
+      record.setLoggerName("shop.orders");
+    }
+
+    @TearDown(Level.Iteration)
+    public void leave() {
+      HttpServerSpans.end(server, 200, null);
+      CurrentSpan.set(null);
     }
   }
 
@@ -99,5 +139,54 @@ public class ApplicationThreadBenchmark {
         "Mozilla/5.0 (X11; Linux x86_64)", PEER);
     HttpServerSpans.end(span, 200, null);
     return span;
+  }
+
+  /**
+   * One client span as the Apache HttpClient 5 advice makes it: start from the request's method,
+   * URI and target, inject traceparent (and tracestate, baggage when present) into the real request's
+   * headers, end with the response status.
+   */
+  @Benchmark
+  public ClassicHttpRequest clientSpanWithHeaderInjection(InsideRequest inside) throws Exception {
+    ClassicHttpRequest request = inside.request;
+    SpanRecord span = HttpClientSpans.startSend("bench.client", request.getMethod(), request.getUri(),
+        "http", "inventory.internal", 8080);
+    String traceparent = HttpClientSpans.traceparent(span);
+    if (traceparent != null) {
+      request.setHeader("traceparent", traceparent);
+      String tracestate = HttpClientSpans.tracestate(span);
+      if (tracestate != null) {
+        request.setHeader("tracestate", tracestate);
+      }
+    }
+    String baggage = HttpClientSpans.baggage(span);
+    if (baggage != null && !request.containsHeader("baggage")) {
+      request.setHeader("baggage", baggage);
+    }
+    HttpClientSpans.end(span, 200, "1.1", null);
+    return request;
+  }
+
+  /**
+   * One java.util.logging record inside a request, as the Logger advice takes it: the level check,
+   * the message formatted with its parameters, the trace and span of the request, the hand-off.
+   */
+  @Benchmark
+  public void logRecordInsideRequest(InsideRequest inside) {
+    LogRecord record = inside.record;
+    if (!LogCapture.enter()) {
+      return;
+    }
+    try {
+      int severity = Severity.ofJulLevel(record.getLevel().intValue());
+      if (LogCapture.wanted(severity)) {
+        Instant instant = record.getInstant();
+        LogCapture.emit(instant.getEpochSecond() * 1_000_000_000L + instant.getNano(), severity,
+            record.getLevel().getName(), LogCapture.julMessage(record.getMessage(), record.getParameters()),
+            record.getLoggerName(), record.getThrown());
+      }
+    } finally {
+      LogCapture.exit();
+    }
   }
 }

@@ -43,6 +43,9 @@ public final class AgentInstaller {
 
     AgentBuilder builder = newAgentBuilder()
         .disableClassFormatChanges()
+        // Advice and call substitutions only rewrite method bodies: decorating skips building each
+        // type's method graph, which a redefinition would compute for nothing.
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         // Classes loaded before the transformer (java.util.logging.Logger is loaded while the agent
         // starts; after a runtime attach, everything) are retransformed. Described from their Class
         // objects, matching them by name costs little.
@@ -51,7 +54,10 @@ public final class AgentInstaller {
         .with(betweenBatches())
         // Loaded classes are described from their Class objects; classes being loaded, from their bytes.
         .with(AgentBuilder.DescriptionStrategy.Default.HYBRID)
-        .with(AgentBuilder.PoolStrategy.Default.FAST)
+        // Parsed types are kept per loader between classes, so supertype walks parse each type once;
+        // the loader itself is held weakly, so the cache never keeps one alive.
+        .with(new TypePoolCache())
+        .with(AgentBuilder.LocationStrategy.ForClassLoader.WEAK)
         .with(counter)
         // The default ignores every JDK class; the agent instruments some, so it names its own set.
         .ignore(nameStartsWith("net.bytebuddy.")
