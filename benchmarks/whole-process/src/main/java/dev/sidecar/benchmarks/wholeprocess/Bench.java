@@ -17,8 +17,9 @@ import java.util.function.LongSupplier;
 
 /** Runs one app JVM under one configuration through start-up, warm-up and the measured window. */
 final class Bench {
-  // Longer than any agent's default export delay (spans: 5 s), so that a wait ends on arrival, not on this.
-  private static final Duration EXPORT_SETTLE_TIMEOUT = Duration.ofSeconds(20);
+  // Longer than any agent's default export delay (spans: 5 s): a batch that is still coming arrives within it.
+  private static final Duration EXPORT_QUIET = Duration.ofSeconds(6);
+  private static final Duration EXPORT_SETTLE_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 50;
   private static final long DRIVER_PID = ProcessHandle.current().pid();
 
@@ -123,16 +124,29 @@ final class Bench {
     return ticks * 1e6 / ticksPerSecond / requests;
   }
 
-  /** Polls until {@code count} reaches {@code target}, or the timeout passes; returns the count then. */
+  /**
+   * Polls until {@code count} reaches {@code target}; or, when an agent dropped some, until nothing
+   * more arrived for longer than the agents' longest export delay; returns the count then.
+   */
   private static long awaitCount(LongSupplier count, long target) {
-    long deadline = System.nanoTime() + EXPORT_SETTLE_TIMEOUT.toNanos();
-    long current;
-    while ((current = count.getAsLong()) < target && System.nanoTime() - deadline < 0) {
+    long start = System.nanoTime();
+    long lastChange = start;
+    long current = count.getAsLong();
+    while (current < target) {
+      long now = System.nanoTime();
+      if (now - lastChange > EXPORT_QUIET.toNanos() || now - start > EXPORT_SETTLE_TIMEOUT.toNanos()) {
+        break;
+      }
       try {
         Thread.sleep(POLL_MILLIS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new BenchmarkException("interrupted while waiting for the export");
+      }
+      long next = count.getAsLong();
+      if (next != current) {
+        lastChange = System.nanoTime();
+        current = next;
       }
     }
     return current;
