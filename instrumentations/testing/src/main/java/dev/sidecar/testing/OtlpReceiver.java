@@ -63,7 +63,19 @@ public final class OtlpReceiver implements AutoCloseable {
 
   /** Starts both endpoints on the given ports; 0 picks an ephemeral port. */
   public static OtlpReceiver start(int httpPort, int grpcPort) {
-    Recorder recorder = new Recorder();
+    return start(new Recorder(), httpPort, grpcPort);
+  }
+
+  /**
+   * Starts both endpoints on ephemeral ports, decoding every export but keeping only the counts
+   * ({@link #spanCount()}, {@link #logCount()}): {@link #spans()}, {@link #logs()} and
+   * {@link #requests()} stay empty. For load tests that send millions of spans.
+   */
+  public static OtlpReceiver startCounting() {
+    return start(new Recorder(false), 0, 0);
+  }
+
+  private static OtlpReceiver start(Recorder recorder, int httpPort, int grpcPort) {
     OtlpHttpServer http;
     try {
       http = new OtlpHttpServer(httpPort, new OtlpHttpHandler(recorder));
@@ -129,6 +141,16 @@ public final class OtlpReceiver implements AutoCloseable {
   /** Every accepted export call, traces, logs and metrics alike, in arrival order. */
   public List<ExportRequest> requests() {
     return recorder.requests();
+  }
+
+  /** How many spans arrived since the start or the last {@link #reset()}, in both modes. */
+  public long spanCount() {
+    return recorder.spanCount();
+  }
+
+  /** How many log records arrived since the start or the last {@link #reset()}, in both modes. */
+  public long logCount() {
+    return recorder.logCount();
   }
 
   /** Forgets everything received, so that one receiver can serve several tests. */

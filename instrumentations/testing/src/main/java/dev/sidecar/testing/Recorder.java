@@ -11,19 +11,43 @@ import io.opentelemetry.proto.trace.v1.ScopeSpans;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Everything both servers accepted, in arrival order. One lock guards all lists so that a
- * snapshot never shows a request without its spans or the other way round.
+ * snapshot never shows a request without its spans or the other way round. A counting recorder
+ * keeps nothing but the counts, so that a benchmark can send it millions of spans.
  */
 final class Recorder {
 
   private final Object lock = new Object();
+  private final boolean keep;
   private final List<ExportRequest> requests = new ArrayList<>();
   private final List<ReceivedSpan> spans = new ArrayList<>();
   private final List<ReceivedLog> logs = new ArrayList<>();
+  private final AtomicLong spanCount = new AtomicLong();
+  private final AtomicLong logCount = new AtomicLong();
+
+  Recorder() {
+    this(true);
+  }
+
+  /** {@code keep} false: only count spans and log records, keep no request, span or record. */
+  Recorder(boolean keep) {
+    this.keep = keep;
+  }
 
   void traces(ExportRequest request, ExportTraceServiceRequest export) {
+    if (!keep) {
+      long count = 0;
+      for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
+        for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
+          count += scopeSpans.getSpansCount();
+        }
+      }
+      spanCount.addAndGet(count);
+      return;
+    }
     synchronized (lock) {
       requests.add(request);
       for (ResourceSpans resourceSpans : export.getResourceSpansList()) {
@@ -32,6 +56,7 @@ final class Recorder {
             spans.add(
                 new ReceivedSpan(
                     resourceSpans.getResource(), scopeSpans.getScope(), span, request.protocol()));
+            spanCount.incrementAndGet();
           }
         }
       }
@@ -39,6 +64,16 @@ final class Recorder {
   }
 
   void logs(ExportRequest request, ExportLogsServiceRequest export) {
+    if (!keep) {
+      long count = 0;
+      for (ResourceLogs resourceLogs : export.getResourceLogsList()) {
+        for (ScopeLogs scopeLogs : resourceLogs.getScopeLogsList()) {
+          count += scopeLogs.getLogRecordsCount();
+        }
+      }
+      logCount.addAndGet(count);
+      return;
+    }
     synchronized (lock) {
       requests.add(request);
       for (ResourceLogs resourceLogs : export.getResourceLogsList()) {
@@ -47,6 +82,7 @@ final class Recorder {
             logs.add(
                 new ReceivedLog(
                     resourceLogs.getResource(), scopeLogs.getScope(), log, request.protocol()));
+            logCount.incrementAndGet();
           }
         }
       }
@@ -55,6 +91,9 @@ final class Recorder {
 
   /** Metrics are accepted so that an exporter sending them does not fail, but only the call is kept. */
   void metrics(ExportRequest request, ExportMetricsServiceRequest export) {
+    if (!keep) {
+      return;
+    }
     synchronized (lock) {
       requests.add(request);
     }
@@ -78,11 +117,22 @@ final class Recorder {
     }
   }
 
+  /** Spans received since the start or the last reset, kept or not. */
+  long spanCount() {
+    return spanCount.get();
+  }
+
+  long logCount() {
+    return logCount.get();
+  }
+
   void reset() {
     synchronized (lock) {
       requests.clear();
       spans.clear();
       logs.clear();
+      spanCount.set(0);
+      logCount.set(0);
     }
   }
 }

@@ -1,0 +1,58 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The agent configurations compared. Every agent exports traces and logs over OTLP http/protobuf
+ * to the same receiver under the same service name, with its default batch settings (Sidecar's are
+ * the OpenTelemetry SDK's: spans every 5 s or 512 at a time, log records every 1 s, queues of 2048).
+ */
+enum AgentConfig {
+  NONE("none", "no agent"),
+  SIDECAR("sidecar", "Sidecar"),
+  /** Only the instrumentations that make the same telemetry as Sidecar here: the HTTP servers and JUL. */
+  OTEL_HTTP_LOGS("otel-http-logs", "OTel agent, HTTP+JUL only"),
+  OTEL_DEFAULTS("otel-defaults", "OTel agent, defaults");
+
+  /** The OpenTelemetry agent's instrumentation names for embedded Tomcat 10, the JDK server and JUL. */
+  static final List<String> OTEL_HTTP_LOGS_INSTRUMENTATIONS =
+      List.of("tomcat", "servlet", "java-http-server", "java-util-logging");
+
+  final String id;
+  final String label;
+
+  AgentConfig(String id, String label) {
+    this.id = id;
+    this.label = label;
+  }
+
+  static AgentConfig of(String id) {
+    return Arrays.stream(values()).filter(config -> config.id.equals(id)).findFirst()
+        .orElseThrow(() -> new BenchmarkException(
+            "unknown configuration '" + id + "'; known: none, sidecar, otel-http-logs, otel-defaults"));
+  }
+
+  /** The JVM options that run this configuration, exporting to {@code endpoint}. */
+  List<String> jvmOptions(Artifacts artifacts, String endpoint, String serviceName) {
+    List<String> options = new ArrayList<>();
+    if (this == NONE) {
+      return options;
+    }
+    options.add("-javaagent:" + (this == SIDECAR ? artifacts.sidecarAgent() : artifacts.otelAgent()));
+    options.add("-Dotel.service.name=" + serviceName);
+    options.add("-Dotel.exporter.otlp.protocol=http/protobuf");
+    options.add("-Dotel.exporter.otlp.endpoint=" + endpoint);
+    options.add("-Dotel.traces.exporter=otlp");
+    options.add("-Dotel.logs.exporter=otlp");
+    if (this != SIDECAR) {
+      options.add("-Dotel.metrics.exporter=none");
+    }
+    if (this == OTEL_HTTP_LOGS) {
+      options.add("-Dotel.instrumentation.common.default-enabled=false");
+      OTEL_HTTP_LOGS_INSTRUMENTATIONS.forEach(name -> options.add("-Dotel.instrumentation." + name + ".enabled=true"));
+    }
+    return options;
+  }
+}

@@ -1,0 +1,172 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import dev.sidecar.testing.CollectorFault;
+import dev.sidecar.testing.OtlpReceiver;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/** Runs one app JVM under one configuration through start-up, warm-up and the measured window. */
+final class Bench {
+  // Longer than any agent's default export delay (spans: 5 s): a batch that is still coming arrives within it.
+  private static final Duration EXPORT_QUIET = Duration.ofSeconds(6);
+  private static final Duration EXPORT_SETTLE_TIMEOUT = Duration.ofSeconds(30);
+  private static final long POLL_MILLIS = 50;
+  private static final long DRIVER_PID = ProcessHandle.current().pid();
+
+  private final Options options;
+  private final Artifacts artifacts;
+  private final CpuPinning pinning;
+  private final OtlpReceiver receiver;
+  private final JvmTools tools;
+  private final long ticksPerSecond;
+  private final Path logs;
+
+  Bench(Options options, Artifacts artifacts, CpuPinning pinning, OtlpReceiver receiver, long ticksPerSecond) {
+    this.options = options;
+    this.artifacts = artifacts;
+    this.pinning = pinning;
+    this.receiver = receiver;
+    this.tools = new JvmTools(options.java());
+    this.ticksPerSecond = ticksPerSecond;
+    this.logs = artifacts.targetDir().resolve("whole-process-logs");
+  }
+
+  /** Start-up, memory, throughput, latency, CPU per request and spans received, for one round. */
+  RunResult measure(AppKind app, AgentConfig config, int round) {
+    receiver.reset();
+    try (AppUnderTest jvm = start(app, config, "round" + round)) {
+      LoadResult warm = load(jvm, options.warmup());
+      long rssWarm = jvm.rssKb();
+      // Telemetry of the warm-up (and of the start-up probe) arrives first, so that the window counts its own.
+      long spansBefore = config == AgentConfig.NONE ? 0 : awaitCount(receiver::spanCount, warm.requests() + 1);
+      long logsBefore = receiver.logCount();
+      long cpuBefore = jvm.cpuTicks();
+      long driverCpuBefore = ProcFiles.cpuTicks(DRIVER_PID);
+      LoadResult measured = load(jvm, options.measure());
+      long cpuTicks = jvm.cpuTicks() - cpuBefore;
+      double driverCpuPercent =
+          100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - driverCpuBefore) / ticksPerSecond / (measured.nanos() / 1e9);
+      long rssAfter = jvm.rssKb();
+      long spans = -1;
+      long logs = -1;
+      if (config != AgentConfig.NONE) {
+        spans = awaitCount(receiver::spanCount, spansBefore + measured.requests()) - spansBefore;
+        logs = receiver.logCount() - logsBefore;
+      }
+      // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
+      Map<String, String> status =
+          config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+      return new RunResult(app, config, round, jvm.startupMillis(), rssWarm, rssAfter, measured.requests(),
+          measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
+          cpuMicrosPerRequest(cpuTicks, measured.requests()), spans, logs, status, driverCpuPercent);
+    }
+  }
+
+  /**
+   * Warms up against a healthy receiver, then measures with the receiver playing {@code fault};
+   * ends with a full GC and the heap it leaves, and Sidecar's own counters.
+   */
+  FaultResult measureFault(AppKind app, AgentConfig config, CollectorFault fault, int round) {
+    receiver.fault(CollectorFault.NONE);
+    try (AppUnderTest jvm = start(app, config, "round" + round + "-" + fault.name().toLowerCase(Locale.ROOT))) {
+      load(jvm, options.warmup());
+      receiver.fault(fault);
+      long cpuBefore = jvm.cpuTicks();
+      LoadResult measured = load(jvm, options.measure());
+      long cpuTicks = jvm.cpuTicks() - cpuBefore;
+      long rss = jvm.rssKb();
+      long heap = tools.heapUsedAfterFullGcKb(jvm.pid());
+      Map<String, String> status =
+          config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+      return new FaultResult(app, config, fault, round, measured.requests(), measured.errors(), measured.throughput(),
+          measured.p99Micros(), cpuMicrosPerRequest(cpuTicks, measured.requests()), rss, heap, status);
+    } finally {
+      receiver.fault(CollectorFault.NONE);
+    }
+  }
+
+  private AppUnderTest start(AppKind app, AgentConfig config, String tag) {
+    int port = freePort();
+    List<String> command = new ArrayList<>(pinning.appPrefix());
+    command.add(options.java().toString());
+    command.addAll(options.jvmArgs());
+    command.addAll(config.jvmOptions(artifacts, receiver.httpEndpoint(), "hello-" + app.id));
+    command.add("-jar");
+    command.add(artifacts.appJar(app).toString());
+    command.add(Integer.toString(port));
+    if (app == AppKind.TOMCAT) {
+      command.add(artifacts.targetDir().resolve("tomcat-hello-base").toString());
+    }
+    String name = app.label + " (" + config.label + ")";
+    return AppUnderTest.start(command, port, name, logFile(app, config, tag));
+  }
+
+  private LoadResult load(AppUnderTest jvm, Duration duration) {
+    LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(duration);
+    if (result.requests() == 0 || !jvm.alive()) {
+      throw new BenchmarkException("the app served " + result.requests() + " requests under load ("
+          + result.errors() + " errors" + (jvm.alive() ? "" : ", and it ended") + "); see " + logs);
+    }
+    return result;
+  }
+
+  private double cpuMicrosPerRequest(long ticks, long requests) {
+    return ticks * 1e6 / ticksPerSecond / requests;
+  }
+
+  /**
+   * Polls until {@code count} reaches {@code target}; or, when an agent dropped some, until nothing
+   * more arrived for longer than the agents' longest export delay; returns the count then.
+   */
+  private static long awaitCount(LongSupplier count, long target) {
+    long start = System.nanoTime();
+    long lastChange = start;
+    long current = count.getAsLong();
+    while (current < target) {
+      long now = System.nanoTime();
+      if (now - lastChange > EXPORT_QUIET.toNanos() || now - start > EXPORT_SETTLE_TIMEOUT.toNanos()) {
+        break;
+      }
+      try {
+        Thread.sleep(POLL_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchmarkException("interrupted while waiting for the export");
+      }
+      long next = count.getAsLong();
+      if (next != current) {
+        lastChange = System.nanoTime();
+        current = next;
+      }
+    }
+    return current;
+  }
+
+  private Path logFile(AppKind app, AgentConfig config, String tag) {
+    try {
+      Files.createDirectories(logs);
+    } catch (IOException e) {
+      throw new BenchmarkException("cannot create " + logs + ": " + e.getMessage());
+    }
+    return logs.resolve(tag + "-" + app.id + "-" + config.id + ".log");
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new BenchmarkException("cannot find a free port on loopback: " + e.getMessage());
+    }
+  }
+}

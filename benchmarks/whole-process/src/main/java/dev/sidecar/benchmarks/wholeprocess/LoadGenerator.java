@@ -1,0 +1,133 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Closed-loop HTTP/1.1 load on loopback: each of N keep-alive connections, on a thread of its own,
+ * sends {@code GET /hello}, reads the whole response, and sends the next at once. Plain blocking
+ * sockets and one reused buffer per connection, so that the generator costs little CPU.
+ */
+final class LoadGenerator {
+  private static final byte[] REQUEST =
+      "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: whole-process\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+
+  private final int port;
+  private final int connections;
+
+  LoadGenerator(int port, int connections) {
+    this.port = port;
+    this.connections = connections;
+  }
+
+  LoadResult run(Duration duration) {
+    CountDownLatch go = new CountDownLatch(1);
+    List<Connection> all = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Connection connection = new Connection();
+      all.add(connection);
+      Thread thread = new Thread(() -> connection.loop(go), "load-" + i);
+      thread.setDaemon(true);
+      threads.add(thread);
+      thread.start();
+    }
+    long started = System.nanoTime();
+    long deadline = started + duration.toNanos();
+    all.forEach(c -> c.deadline = deadline);
+    go.countDown();
+    for (Thread thread : threads) {
+      try {
+        thread.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchmarkException("interrupted during the load");
+      }
+    }
+    long nanos = System.nanoTime() - started;
+    long requests = all.stream().mapToLong(c -> c.count).sum();
+    long errors = all.stream().mapToLong(c -> c.errors).sum();
+    return new LoadResult(requests, errors, nanos, Stats.sortedConcat(all.stream().map(Connection::latencies).toList()));
+  }
+
+  /** One connection's loop; its fields are read by the starting thread only after join. */
+  private final class Connection {
+    private long deadline;
+    private long[] latencies = new long[64 * 1024];
+    private int count;
+    private long errors;
+
+    void loop(CountDownLatch go) {
+      try {
+        go.await();
+      } catch (InterruptedException e) {
+        return;
+      }
+      // A connection that failed reconnects; one that fails before any response on it gives up.
+      while (System.nanoTime() - deadline < 0) {
+        int before = count;
+        try (Socket socket = connect()) {
+          if (!serve(socket)) {
+            return;
+          }
+        } catch (IOException e) {
+          errors++;
+          if (count == before) {
+            return;
+          }
+        }
+      }
+    }
+
+    /** Sends requests until the deadline; false if the load should stop (deadline reached). */
+    private boolean serve(Socket socket) throws IOException {
+      OutputStream out = socket.getOutputStream();
+      HttpResponseReader in = new HttpResponseReader(socket.getInputStream());
+      long now = System.nanoTime();
+      while (now - deadline < 0) {
+        out.write(REQUEST);
+        out.flush();
+        int status = in.read();
+        long done = System.nanoTime();
+        if (status == 200) {
+          record(done - now);
+        } else {
+          errors++;
+        }
+        now = done;
+        if (in.closeRequested()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private Socket connect() throws IOException {
+      Socket socket = new Socket();
+      socket.setTcpNoDelay(true);
+      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+      socket.setSoTimeout(30_000);
+      return socket;
+    }
+
+    private void record(long nanos) {
+      if (count == latencies.length) {
+        latencies = Arrays.copyOf(latencies, count * 2);
+      }
+      latencies[count++] = nanos;
+    }
+
+    long[] latencies() {
+      return Arrays.copyOf(latencies, count);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The command line, parsed; every value has a default. */
+record Options(
+    int rounds, Duration warmup, Duration measure, int connections, List<AppKind> apps,
+    List<AgentConfig> configs, boolean faults, Path java, List<String> jvmArgs, Path sidecarAgent,
+    Path otelAgent, boolean help) {
+
+  static final String USAGE = String.join("\n",
+      "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
+      "  --rounds N           rounds; each runs every app under every configuration once, in rotating order (5)",
+      "  --warmup S           seconds of load before measuring (10)",
+      "  --seconds S          seconds of measured load (15)",
+      "  --connections N      keep-alive connections of the closed-loop load (8)",
+      "  --apps A,B           tomcat, jdk (both)",
+      "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (all; with --faults: sidecar)",
+      "  --quick              1 round, 3 s warm-up, 5 s measured: checks that everything runs",
+      "  --faults             collector faults: each CollectorFault in turn, with the app under load",
+      "  --java PATH          the java that runs the apps (this JVM's)",
+      "  --jvm-args 'ARGS'    JVM options for the apps (-Xmx512m)",
+      "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
+      "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
+
+  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--help", "-h");
+  private static final Set<String> VALUED = Set.of("--rounds", "--warmup", "--seconds", "--connections", "--apps",
+      "--configs", "--java", "--jvm-args", "--sidecar-agent", "--otel-agent");
+
+  static Options parse(String... args) {
+    Map<String, String> given = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      int eq = arg.indexOf('=');
+      String name = eq > 0 ? arg.substring(0, eq) : arg;
+      if (FLAGS.contains(name) && eq < 0) {
+        given.put(name, "true");
+      } else if (VALUED.contains(name)) {
+        if (eq > 0) {
+          given.put(name, arg.substring(eq + 1));
+        } else if (i + 1 < args.length) {
+          given.put(name, args[++i]);
+        } else {
+          throw new BenchmarkException(name + " needs a value");
+        }
+      } else {
+        throw new BenchmarkException("unknown option '" + arg + "' (--help lists them)");
+      }
+    }
+    boolean quick = given.containsKey("--quick");
+    boolean faults = given.containsKey("--faults");
+    String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
+    return new Options(
+        positive(given, "--rounds", quick ? 1 : 5),
+        Duration.ofSeconds(positive(given, "--warmup", quick ? 3 : 10)),
+        Duration.ofSeconds(positive(given, "--seconds", quick ? 5 : 15)),
+        positive(given, "--connections", 8),
+        list(given.getOrDefault("--apps", "tomcat,jdk")).stream().map(AppKind::of).toList(),
+        list(configs).stream().map(AgentConfig::of).toList(),
+        faults,
+        given.containsKey("--java") ? Path.of(given.get("--java")) : Path.of(System.getProperty("java.home"), "bin", "java"),
+        list(given.getOrDefault("--jvm-args", "-Xmx512m"), "\\s+"),
+        given.containsKey("--sidecar-agent") ? Path.of(given.get("--sidecar-agent")) : null,
+        given.containsKey("--otel-agent") ? Path.of(given.get("--otel-agent")) : null,
+        given.containsKey("--help") || given.containsKey("-h"));
+  }
+
+  private static int positive(Map<String, String> given, String name, int fallback) {
+    String value = given.get(name);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      int number = Integer.parseInt(value);
+      if (number > 0) {
+        return number;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new BenchmarkException(name + " takes a whole number above 0, not '" + value + "'");
+  }
+
+  private static List<String> list(String value) {
+    return list(value, ",");
+  }
+
+  private static List<String> list(String value, String separator) {
+    return Arrays.stream(value.trim().split(separator)).map(String::trim).filter(s -> !s.isEmpty()).distinct().toList();
+  }
+}

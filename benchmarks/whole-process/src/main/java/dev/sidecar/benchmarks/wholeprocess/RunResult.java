@@ -1,0 +1,33 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.util.Map;
+
+/**
+ * The figures of one app JVM under one configuration in one round.
+ *
+ * @param spansReceived spans the receiver got for the measured window (-1 without an agent)
+ * @param logsReceived log records the receiver got for the measured window (-1 without an agent)
+ * @param sidecarStatus Sidecar's counters after the window (empty for other configurations)
+ * @param driverCpuPercent CPU this driver (load generator and receiver) used in the window, in % of one CPU:
+ *     near the CPUs it is pinned to, the driver may have been the bottleneck
+ */
+record RunResult(
+    AppKind app, AgentConfig config, int round, double startupMillis, long rssWarmKb, long rssAfterKb,
+    long requests, long errors, double throughput, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
+    long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
+    double driverCpuPercent) {
+
+  /** Spans received per request served, in %. */
+  double spansPercent() {
+    return spansReceived < 0 || requests == 0 ? Double.NaN : 100.0 * spansReceived / requests;
+  }
+
+  /** A counter from Sidecar's status, such as {@code spans.dropped}; NaN when not known. */
+  double counter(String name) {
+    return StatusCounters.value(sidecarStatus, name);
+  }
+
+  double logsPercent() {
+    return logsReceived < 0 || requests == 0 ? Double.NaN : 100.0 * logsReceived / requests;
+  }
+}

@@ -1,0 +1,55 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OptionsTest {
+
+  @Test
+  void defaultsCompareEveryConfigurationOnBothApps() {
+    Options options = Options.parse();
+    assertEquals(5, options.rounds());
+    assertEquals(Duration.ofSeconds(10), options.warmup());
+    assertEquals(Duration.ofSeconds(15), options.measure());
+    assertEquals(List.of(AppKind.TOMCAT, AppKind.JDK), options.apps());
+    assertEquals(List.of(AgentConfig.NONE, AgentConfig.SIDECAR, AgentConfig.OTEL_HTTP_LOGS, AgentConfig.OTEL_DEFAULTS),
+        options.configs());
+    assertEquals(List.of("-Xmx512m"), options.jvmArgs());
+  }
+
+  @Test
+  void quickShortensTheRunAndExplicitValuesStillWin() {
+    Options options = Options.parse("--seconds", "7", "--quick");
+    assertEquals(1, options.rounds());
+    assertEquals(Duration.ofSeconds(3), options.warmup());
+    assertEquals(Duration.ofSeconds(7), options.measure());
+  }
+
+  @Test
+  void faultsRunSidecarUnlessToldOtherwise() {
+    assertEquals(List.of(AgentConfig.SIDECAR), Options.parse("--faults").configs());
+    assertEquals(List.of(AgentConfig.OTEL_DEFAULTS), Options.parse("--faults", "--configs=otel-defaults").configs());
+  }
+
+  @Test
+  void listsAndJvmArgumentsAreSplit() {
+    Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=3");
+    assertEquals(List.of(AppKind.JDK), options.apps());
+    assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), options.jvmArgs());
+    assertEquals(3, options.rounds());
+  }
+
+  @Test
+  void mistakesAreOneLine() {
+    assertTrue(assertThrows(BenchmarkException.class, () -> Options.parse("--rounds", "0")).getMessage()
+        .contains("--rounds"));
+    assertThrows(BenchmarkException.class, () -> Options.parse("--apps", "jetty"));
+    assertThrows(BenchmarkException.class, () -> Options.parse("--bogus"));
+    assertThrows(BenchmarkException.class, () -> Options.parse("--seconds"));
+  }
+}
