@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
@@ -27,6 +28,13 @@ import java.util.function.Supplier;
 public final class ExportLoop<R> implements Runnable {
   private static final long REANCHOR_NANOS = TimeUnit.MINUTES.toNanos(1);
   private static final int MAX_RESTARTS = 10;
+  /**
+   * Exports waiting for the collector's answer at once. One at a time, the loop would drain no
+   * faster than one round trip per batch, and on a busy CPU every hop between the export thread and
+   * the sender's thread waits for a time slice: the queue overflowed at a few thousand requests a
+   * second. A few in flight keep it draining while answers are on their way.
+   */
+  static final int MAX_EXPORTS_IN_FLIGHT = 4;
 
   private final String threadName;
   private final String signal;
@@ -36,6 +44,7 @@ public final class ExportLoop<R> implements Runnable {
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong exported = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
+  private final Semaphore inFlight = new Semaphore(MAX_EXPORTS_IN_FLIGHT);
   private volatile String lastError;
   private volatile long lastErrorEpochMillis;
   private volatile boolean stopping;
@@ -131,6 +140,8 @@ public final class ExportLoop<R> implements Runnable {
     }
     try {
       exportQueued(exporter, records);
+      // The last answers: the caller's deadline bounds the whole shutdown, this wait included.
+      inFlight.tryAcquire(MAX_EXPORTS_IN_FLIGHT, settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (exporter != null) {
         exporter.shutdown().join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
       }
@@ -243,16 +254,34 @@ public final class ExportLoop<R> implements Runnable {
     }
   }
 
-  private void export(RecordExporter<R> exporter, List<R> records) {
-    CompletableResultCode result = exporter.export(records)
-        .join(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
-    if (result.isSuccess()) {
-      exported.addAndGet(records.size());
-    } else {
-      failed.addAndGet(records.size());
-      Throwable cause = result.getFailureThrowable();
-      recordError(cause != null ? ExportFailures.describe(cause)
-          : result.isDone() ? "the exporter reported a failure" : "no answer within " + settings.exportTimeout());
+  /**
+   * Hands the batch to the exporter, which sends it on its own thread; counts it when the answer
+   * comes. Waits for a free slot first: when every slot stays taken for the export timeout (a
+   * collector that never answers), the batch is counted as failed instead.
+   */
+  private void export(RecordExporter<R> exporter, List<R> records) throws InterruptedException {
+    int size = records.size();
+    if (!inFlight.tryAcquire(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+      failed.addAndGet(size);
+      recordError("no answer within " + settings.exportTimeout());
+      return;
     }
+    CompletableResultCode result;
+    try {
+      result = exporter.export(records);
+    } catch (Throwable t) {
+      inFlight.release();
+      throw t;
+    }
+    result.whenComplete(() -> {
+      inFlight.release();
+      if (result.isSuccess()) {
+        exported.addAndGet(size);
+      } else {
+        failed.addAndGet(size);
+        Throwable cause = result.getFailureThrowable();
+        recordError(cause != null ? ExportFailures.describe(cause) : "the exporter reported a failure");
+      }
+    });
   }
 }
