@@ -32,9 +32,10 @@ public final class ExportLoop<R> implements Runnable {
    * Exports waiting for the collector's answer at once. One at a time, the loop would drain no
    * faster than one round trip per batch, and on a busy CPU every hop between the export thread and
    * the sender's thread waits for a time slice: the queue overflowed at a few thousand requests a
-   * second. A few in flight keep it draining while answers are on their way.
+   * second. Three in flight keep it draining while answers are on their way. Not more: the OTLP
+   * exporter's sender runs at most five calls at once, and a sixth is failed, not queued.
    */
-  static final int MAX_EXPORTS_IN_FLIGHT = 4;
+  static final int MAX_EXPORTS_IN_FLIGHT = 3;
 
   private final String threadName;
   private final String signal;
