@@ -44,7 +44,14 @@ final class Bench {
   /** Start-up, memory, throughput, latency, CPU per request and spans received, for one round. */
   RunResult measure(AppKind app, AgentConfig config, int round) {
     receiver.reset();
-    try (AppUnderTest jvm = start(app, config, "round" + round)) {
+    // Start-up on every CPU the machine has, as a service starts, in a launch of its own: the pinned
+    // JVM below sizes itself (GC, compiler threads) for the one CPU it gets under load.
+    double startupMillis;
+    try (AppUnderTest jvm = start(app, config, "round" + round + "-startup", List.of())) {
+      startupMillis = jvm.startupMillis();
+    }
+    receiver.reset();
+    try (AppUnderTest jvm = start(app, config, "round" + round, pinning.appPrefix())) {
       LoadResult warm = load(jvm, options.warmup());
       long rssWarm = jvm.rssKb();
       // Telemetry of the warm-up (and of the start-up probe) arrives first, so that the window counts its own.
@@ -66,7 +73,7 @@ final class Bench {
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status =
           config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
-      return new RunResult(app, config, round, jvm.startupMillis(), rssWarm, rssAfter, measured.requests(),
+      return new RunResult(app, config, round, startupMillis, rssWarm, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
           cpuMicrosPerRequest(cpuTicks, measured.requests()), spans, logs, status, driverCpuPercent);
     }
@@ -78,7 +85,8 @@ final class Bench {
    */
   FaultResult measureFault(AppKind app, AgentConfig config, CollectorFault fault, int round) {
     receiver.fault(CollectorFault.NONE);
-    try (AppUnderTest jvm = start(app, config, "round" + round + "-" + fault.name().toLowerCase(Locale.ROOT))) {
+    try (AppUnderTest jvm = start(app, config, "round" + round + "-" + fault.name().toLowerCase(Locale.ROOT),
+        pinning.appPrefix())) {
       load(jvm, options.warmup());
       receiver.fault(fault);
       long cpuBefore = jvm.cpuTicks();
@@ -95,9 +103,9 @@ final class Bench {
     }
   }
 
-  private AppUnderTest start(AppKind app, AgentConfig config, String tag) {
+  private AppUnderTest start(AppKind app, AgentConfig config, String tag, List<String> prefix) {
     int port = freePort();
-    List<String> command = new ArrayList<>(pinning.appPrefix());
+    List<String> command = new ArrayList<>(prefix);
     command.add(options.java().toString());
     command.addAll(options.jvmArgs());
     command.addAll(config.jvmOptions(artifacts, receiver.httpEndpoint(), "hello-" + app.id));

@@ -32,7 +32,8 @@ record CpuPinning(List<String> appPrefix, String description) {
       return unpinned("taskset could not pin this JVM");
     }
     return new CpuPinning(List.of(taskset.toString(), "-c", "0"),
-        "app JVM on CPU 0, load generator and receiver on CPU " + driverCpus + " (taskset)");
+        "under load, app JVM on CPU 0, load generator and receiver on CPU " + driverCpus
+            + " (taskset); start-up timed in a launch of its own on every CPU");
   }
 
   private static CpuPinning unpinned(String why) {
