@@ -47,7 +47,7 @@ final class Bench {
     // Start-up on every CPU the machine has, as a service starts, in a launch of its own: the pinned
     // JVM below sizes itself (GC, compiler threads) for the one CPU it gets under load.
     double startupMillis;
-    try (AppUnderTest jvm = start(app, config, "round" + round + "-startup", List.of())) {
+    try (AppUnderTest jvm = start(app, config, "round" + round + "-startup", pinning.allCpusPrefix())) {
       startupMillis = jvm.startupMillis();
     }
     receiver.reset();

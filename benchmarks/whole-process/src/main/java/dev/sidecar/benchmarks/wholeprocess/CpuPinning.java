@@ -11,7 +11,7 @@ import java.util.List;
  * export threads live in the app's JVM and so compete with the app for CPU 0, as they would in
  * production.
  */
-record CpuPinning(List<String> appPrefix, String description) {
+record CpuPinning(List<String> appPrefix, List<String> allCpusPrefix, String description) {
 
   static CpuPinning apply(int cpus) {
     Path taskset = Path.of("/usr/bin/taskset");
@@ -31,13 +31,14 @@ record CpuPinning(List<String> appPrefix, String description) {
     if (result == null) {
       return unpinned("taskset could not pin this JVM");
     }
-    return new CpuPinning(List.of(taskset.toString(), "-c", "0"),
+    // A child inherits this JVM's CPU mask: the start-up launch asks for every CPU again.
+    return new CpuPinning(List.of(taskset.toString(), "-c", "0"), List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
         "under load, app JVM on CPU 0, load generator and receiver on CPU " + driverCpus
             + " (taskset); start-up timed in a launch of its own on every CPU");
   }
 
   private static CpuPinning unpinned(String why) {
-    return new CpuPinning(List.of(),
+    return new CpuPinning(List.of(), List.of(),
         "not pinned (" + why + "): the load generator and receiver share the CPUs with the app");
   }
 }
