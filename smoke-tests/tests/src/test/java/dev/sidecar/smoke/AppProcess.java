@@ -265,12 +265,19 @@ final class AppProcess implements AutoCloseable {
     private final JavaHome jdk;
     private final List<String> options = new ArrayList<>();
     private final List<String> args = new ArrayList<>();
+    private final List<String> prefix = new ArrayList<>();
     private Path jar;
     private String mainClass;
 
     private Builder(String name, JavaHome jdk) {
       this.name = name;
       this.jdk = jdk;
+    }
+
+    /** Runs the JVM as {@code user} ({@code runuser -u user --}), which needs root. */
+    Builder asUser(String user) {
+      prefix.addAll(List.of(OtherUser.RUNUSER.toString(), "-u", user, "--"));
+      return this;
     }
 
     /** Adds {@code -javaagent:<absolute path>}. */
@@ -344,7 +351,7 @@ final class AppProcess implements AutoCloseable {
       if (jar == null && mainClass == null) {
         throw new IllegalStateException("No jar given for " + name);
       }
-      List<String> command = new ArrayList<>();
+      List<String> command = new ArrayList<>(prefix);
       command.add(jdk.java().toString());
       command.addAll(options);
       if (jar != null) {

@@ -3,7 +3,10 @@ package dev.sidecar.smoke;
 import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
@@ -33,6 +36,26 @@ class AttachErrorsSmokeTest {
       AppProcess.Result result = SidecarCli.run(jdk, "attach", app.pid());
       assertFailedWith(result, "sidecar: pid " + app.pid() + ": Sidecar " + Artifacts.projectVersion()
           + " is already running in this JVM (started with -javaagent); nothing attached");
+      assertEquals(200, Http.get(app, "/greeting").statusCode());
+    }
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("a JVM of another user")
+  void anotherUsersJvm(JavaHome jdk) throws IOException {
+    assumeTrue(OtherUser.available(), "needs root, " + OtherUser.RUNUSER + " and the user " + OtherUser.NAME);
+    Path agentJar = OtherUser.readableCopy(Artifacts.agentJar());
+    try (AppProcess app = AppProcess.builder("demo-app of root", jdk).jar(Artifacts.demoAppJar(), "serve", "0").start()) {
+      AppProcess.Result result = AppProcess.builder("sidecar attach as " + OtherUser.NAME, jdk)
+          .asUser(OtherUser.NAME).jar(agentJar, "attach", String.valueOf(app.pid())).run(Duration.ofSeconds(60));
+      assertFailedWith(result, "sidecar: pid " + app.pid() + " runs as user root, not " + OtherUser.NAME
+          + "; a JVM accepts attach only from its own user, so run this command as root");
+      // list shows only the JVMs the user can attach to.
+      AppProcess.Result list = AppProcess.builder("sidecar list as " + OtherUser.NAME, jdk)
+          .asUser(OtherUser.NAME).jar(agentJar, "list").run(Duration.ofSeconds(60));
+      assertEquals(0, list.exitCode(), list::output);
+      assertTrue(list.stdout().stream().noneMatch(line -> line.startsWith(app.pid() + " ")), list::output);
       assertEquals(200, Http.get(app, "/greeting").statusCode());
     }
   }
