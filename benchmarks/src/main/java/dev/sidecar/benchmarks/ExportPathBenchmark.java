@@ -1,0 +1,109 @@
+package dev.sidecar.benchmarks;
+
+import dev.sidecar.agent.export.SpanConverter;
+import dev.sidecar.agent.export.SpanRecordExporter;
+import dev.sidecar.bootstrap.Handoff;
+import dev.sidecar.bootstrap.SpanRecord;
+import dev.sidecar.bootstrap.http.HttpServerSpans;
+import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What the export thread pays per batch of traced server requests, short of the network: the
+ * records turned into SDK span data, then marshaled to OTLP protobuf bytes the way the OTLP
+ * exporter does before it sends them. The whole-process benchmark shows this path as most of
+ * what the agent costs a busy service; this is its baseline. Divide by 512 for a span.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgsAppend = "-Xmx1g")
+public class ExportPathBenchmark {
+  private static final int BATCH = 512;
+  private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+  private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 54321);
+
+  private final List<SpanRecord> records = new ArrayList<>(BATCH);
+  private ProtobufBytes bytes;
+  private SpanRecordExporter exporter;
+
+  @Setup(Level.Trial)
+  public void recordRequests() {
+    Handoff.configure(BATCH * 2, BATCH);
+    for (int i = 0; i < BATCH; i++) {
+      SpanRecord span = HttpServerSpans.start("bench.server", "GET", TRACEPARENT, null, null);
+      HttpServerSpans.request(span, "http", "/owners/" + i, "view=full", "shop.example:8080", "HTTP/1.1",
+          "Mozilla/5.0 (X11; Linux x86_64)", PEER);
+      HttpServerSpans.end(span, 200, null);
+    }
+    Handoff.spans().drainTo(records, BATCH);
+    if (records.size() != BATCH) {
+      throw new IllegalStateException("recorded " + records.size() + " spans, expected " + BATCH);
+    }
+    bytes = new ProtobufBytes();
+    exporter = SpanRecordExporter.of(bytes, new SpanConverter(Resource.getDefault(), "benchmark"));
+  }
+
+  /** One batch of 512 server spans, converted and marshaled; returns the request's size in bytes. */
+  @Benchmark
+  public int convertAndMarshalBatch() {
+    exporter.export(records);
+    return bytes.lastSize;
+  }
+
+  /** Marshals span data to OTLP protobuf into memory, as the OTLP exporter does before sending. */
+  private static final class ProtobufBytes implements SpanExporter {
+    private final LowAllocationTraceRequestMarshaler marshaler = new LowAllocationTraceRequestMarshaler();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 20);
+    int lastSize;
+
+    @Override
+    public CompletableResultCode export(Collection<SpanData> spans) {
+      marshaler.initialize(spans);
+      try {
+        out.reset();
+        marshaler.writeBinaryTo(out);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      } finally {
+        marshaler.reset();
+      }
+      lastSize = out.size();
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode flush() {
+      return CompletableResultCode.ofSuccess();
+    }
+
+    @Override
+    public CompletableResultCode shutdown() {
+      return CompletableResultCode.ofSuccess();
+    }
+  }
+}
