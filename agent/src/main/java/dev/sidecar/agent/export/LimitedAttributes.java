@@ -2,8 +2,8 @@ package dev.sidecar.agent.export;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.common.AttributesBuilder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,8 +13,9 @@ import java.util.List;
  */
 final class LimitedAttributes {
   private final AttributeLimits limits;
-  private final AttributesBuilder builder = Attributes.builder();
-  private final List<String> keys = new ArrayList<>();
+  private AttributeKey<?>[] keys = new AttributeKey<?>[16];
+  private Object[] values = new Object[16];
+  private int size;
   private int offered;
 
   LimitedAttributes(AttributeLimits limits) {
@@ -22,30 +23,30 @@ final class LimitedAttributes {
   }
 
   LimitedAttributes put(AttributeKey<String> key, String value) {
-    if (admit(key)) {
-      builder.put(key, limits.cut(value));
+    if (value != null) {
+      store(key, limits.cut(value));
     }
     return this;
   }
 
-  LimitedAttributes putStrings(AttributeKey<List<String>> key, List<String> values) {
-    if (admit(key)) {
-      List<String> cut = new ArrayList<>(values.size());
-      values.forEach(value -> cut.add(limits.cut(value)));
-      builder.put(key, cut);
+  LimitedAttributes putStrings(AttributeKey<List<String>> key, List<String> items) {
+    if (items != null) {
+      List<String> cut = new ArrayList<>(items.size());
+      items.forEach(item -> cut.add(limits.cut(item)));
+      store(key, cut);
     }
     return this;
   }
 
   <T> LimitedAttributes putOther(AttributeKey<T> key, T value) {
-    if (admit(key)) {
-      builder.put(key, value);
+    if (value != null) {
+      store(key, value);
     }
     return this;
   }
 
   Attributes build() {
-    return builder.build();
+    return size == 0 ? Attributes.empty() : RecordedAttributes.of(keys, values, size);
   }
 
   /** Every attribute offered, kept or not: OTLP's dropped count is this less those kept. */
@@ -53,16 +54,29 @@ final class LimitedAttributes {
     return offered;
   }
 
-  private boolean admit(AttributeKey<?> key) {
+  /** Keeps the pair unless the count limit is reached; a later value for a kept key replaces it, as in the SDK. */
+  private void store(AttributeKey<?> key, Object value) {
     String name = key.getKey();
-    if (keys.contains(name)) {
-      return true; // a later value for a key already kept replaces it, as in the SDK
+    if (name == null || name.isEmpty()) {
+      return; // the SDK drops these too
+    }
+    for (int i = 0; i < size; i++) {
+      if (keys[i].getKey().equals(name)) {
+        keys[i] = key;
+        values[i] = value;
+        return;
+      }
     }
     offered++;
-    if (keys.size() >= limits.count()) {
-      return false;
+    if (size >= limits.count()) {
+      return;
     }
-    keys.add(name);
-    return true;
+    if (size == keys.length) {
+      keys = Arrays.copyOf(keys, size * 2);
+      values = Arrays.copyOf(values, size * 2);
+    }
+    keys[size] = key;
+    values[size] = value;
+    size++;
   }
 }
