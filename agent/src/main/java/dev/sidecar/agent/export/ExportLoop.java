@@ -33,7 +33,8 @@ public final class ExportLoop<R> implements Runnable {
    * faster than one round trip per batch, and on a busy CPU every hop between the export thread and
    * the sender's thread waits for a time slice: the queue overflowed at a few thousand requests a
    * second. Three in flight keep it draining while answers are on their way. Not more: the OTLP
-   * exporter's sender runs at most five calls at once, and a sixth is failed, not queued.
+   * exporter's OkHttp sender runs at most five calls at once and fails, rather than queues, one more;
+   * a slot here is free as soon as the answer arrives, a moment before OkHttp counts its call ended.
    */
   static final int MAX_EXPORTS_IN_FLIGHT = 3;
 

@@ -45,8 +45,9 @@ final class LimitedAttributes {
     return this;
   }
 
+  /** The attributes kept; called once, last: they share this builder's arrays. */
   Attributes build() {
-    return size == 0 ? Attributes.empty() : RecordedAttributes.of(keys, values, size);
+    return size == 0 ? Attributes.empty() : new RecordedAttributes(keys, values, size);
   }
 
   /** Every attribute offered, kept or not: OTLP's dropped count is this less those kept. */

@@ -3,7 +3,6 @@ package dev.sidecar.agent.export;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.common.AttributesBuilder;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,6 +18,7 @@ final class RecordedAttributes implements Attributes {
   private final Object[] values;
   private final int size;
 
+  /** Takes the arrays as they are: their builder is done with them. */
   RecordedAttributes(AttributeKey<?>[] keys, Object[] values, int size) {
     this.keys = keys;
     this.values = values;
@@ -79,9 +79,5 @@ final class RecordedAttributes implements Attributes {
   @Override
   public String toString() {
     return asMap().toString();
-  }
-
-  static RecordedAttributes of(AttributeKey<?>[] keys, Object[] values, int size) {
-    return new RecordedAttributes(Arrays.copyOf(keys, size), Arrays.copyOf(values, size), size);
   }
 }

@@ -9,8 +9,7 @@ import net.bytebuddy.pool.TypePool;
 /**
  * Keeps the type descriptions Byte Buddy parses, per class loader, from one class's matching to the
  * next. A supertype matcher walks each loaded class's hierarchy; without a shared cache every walk
- * parses the same superclasses and interfaces again, which made start-up allocate about 100 MB on an
- * embedded Tomcat. Loaders are held weakly; each loader's cache is emptied when it reaches
+ * parses the same superclasses and interfaces again, for every class an embedded Tomcat loads. Loaders are held weakly; each loader's cache is emptied when it reaches
  * {@link #MAX_TYPES_PER_LOADER}, so what it holds stays a few megabytes whatever the application loads.
  */
 final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {

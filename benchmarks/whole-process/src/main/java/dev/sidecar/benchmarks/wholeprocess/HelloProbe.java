@@ -1,17 +1,12 @@
 package dev.sidecar.benchmarks.wholeprocess;
 
+import dev.sidecar.testing.http.PlainHttp;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /** Measures start-up: polls {@code GET /hello} on loopback until it answers 200. */
 final class HelloProbe {
-  private static final byte[] REQUEST =
-      "GET /hello HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
   private static final long INTERVAL_MILLIS = 2;
 
   private HelloProbe() {}
@@ -44,14 +39,9 @@ final class HelloProbe {
 
   /** One {@code GET /hello}; false on a refused connection or any other status. */
   static boolean answers(int port) {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1_000);
-      socket.setSoTimeout(5_000);
-      OutputStream out = socket.getOutputStream();
-      out.write(REQUEST);
-      out.flush();
-      return new HttpResponseReader(socket.getInputStream()).read() == 200;
-    } catch (IOException e) {
+    try {
+      return PlainHttp.send(port, "GET", "/hello", Map.of()) == 200;
+    } catch (IOException | RuntimeException e) {
       return false;
     }
   }
