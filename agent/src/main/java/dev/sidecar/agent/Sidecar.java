@@ -6,12 +6,9 @@ import dev.sidecar.agent.control.RunningSidecar;
 import dev.sidecar.agent.export.AttributeLimits;
 import dev.sidecar.agent.export.BatchSettings;
 import dev.sidecar.agent.export.SidecarResource;
-import dev.sidecar.agent.export.SpanConverter;
 import dev.sidecar.agent.export.ExportLoop;
-import dev.sidecar.agent.export.LogConverter;
-import dev.sidecar.agent.export.LogEventExporter;
 import dev.sidecar.agent.export.LogExporters;
-import dev.sidecar.agent.export.SpanRecordExporter;
+import dev.sidecar.agent.export.RecordExporters;
 import dev.sidecar.agent.export.SpanExporters;
 import dev.sidecar.agent.install.AgentInstaller;
 import dev.sidecar.agent.install.Instrumentations;
@@ -92,9 +89,9 @@ public final class Sidecar {
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
     Supplier<Resource> resource = new Once<>(() -> SidecarResource.create(config, version));
     ExportLoop<SpanRecord> spanLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
-        () -> SpanRecordExporter.of(SpanExporters.create(exportConfig), new SpanConverter(resource.get(), version, spanLimits)));
+        () -> RecordExporters.forSpans(SpanExporters.create(exportConfig), resource.get(), version, spanLimits));
     ExportLoop<LogEvent> logLoop = ExportLoop.start("sidecar-export-1", "log records", Handoff.logs(), logBatch,
-        () -> LogEventExporter.of(LogExporters.create(exportConfig), new LogConverter(resource.get(), logLimits)));
+        () -> RecordExporters.forLogs(LogExporters.create(exportConfig), resource.get(), logLimits));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
     // Both loops flush at once and the hook returns by the deadline, whatever the collector does:
     // their threads are daemons, so the JVM's exit never waits for an export in flight.

@@ -2,68 +2,125 @@ package dev.sidecar.agent.export;
 
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
- * An attributes builder that keeps the first {@code count} distinct keys and cuts string values to
- * the length limit, as the OpenTelemetry SDK does; it counts every attribute offered, so the
- * exported record says how many were dropped. One per record, on the export thread.
+ * A record's attributes as the export thread collects them: keeps the first {@code count}
+ * distinct keys in the order recorded and cuts string values to the length limit, as the
+ * OpenTelemetry SDK does, and counts every attribute offered, so the exported record says how many
+ * were dropped. Values are strings, numbers (a {@code Double} or {@code Float} is a double, any
+ * other number an integer), booleans or string arrays. Reused record after record by one thread.
  */
-final class LimitedAttributes {
+public final class LimitedAttributes {
   private final AttributeLimits limits;
-  private AttributeKey<?>[] keys = new AttributeKey<?>[16];
+  private String[] names = new String[16];
   private Object[] values = new Object[16];
   private int size;
   private int offered;
 
-  LimitedAttributes(AttributeLimits limits) {
+  public LimitedAttributes(AttributeLimits limits) {
     this.limits = limits;
   }
 
-  LimitedAttributes put(AttributeKey<String> key, String value) {
+  public LimitedAttributes put(String name, String value) {
     if (value != null) {
-      store(key, limits.cut(value));
+      store(name, limits.cut(value));
     }
     return this;
   }
 
-  LimitedAttributes putStrings(AttributeKey<List<String>> key, List<String> items) {
+  public LimitedAttributes put(String name, Number value) {
+    if (value != null) {
+      store(name, value);
+    }
+    return this;
+  }
+
+  public LimitedAttributes put(String name, Boolean value) {
+    if (value != null) {
+      store(name, value);
+    }
+    return this;
+  }
+
+  public LimitedAttributes put(String name, String[] items) {
     if (items != null) {
-      List<String> cut = new ArrayList<>(items.size());
-      items.forEach(item -> cut.add(limits.cut(item)));
-      store(key, cut);
+      String[] cut = items;
+      for (int i = 0; i < items.length; i++) {
+        String item = limits.cut(items[i]);
+        if (item != items[i]) {
+          if (cut == items) {
+            cut = items.clone();
+          }
+          cut[i] = item;
+        }
+      }
+      store(name, cut);
     }
     return this;
   }
 
-  <T> LimitedAttributes putOther(AttributeKey<T> key, T value) {
-    if (value != null) {
-      store(key, value);
-    }
-    return this;
+  /** Forgets every attribute, ready for the next record. */
+  public void clear() {
+    Arrays.fill(names, 0, size, null);
+    Arrays.fill(values, 0, size, null);
+    size = 0;
+    offered = 0;
   }
 
-  /** The attributes kept; called once, last: they share this builder's arrays. */
-  Attributes build() {
-    return size == 0 ? Attributes.empty() : new RecordedAttributes(keys, values, size);
+  public int size() {
+    return size;
+  }
+
+  public String name(int index) {
+    return names[index];
+  }
+
+  public Object value(int index) {
+    return values[index];
   }
 
   /** Every attribute offered, kept or not: OTLP's dropped count is this less those kept. */
-  int offered() {
+  public int offered() {
     return offered;
   }
 
+  /** The attributes kept, as SDK attributes in the order recorded. */
+  Attributes build() {
+    if (size == 0) {
+      return Attributes.empty();
+    }
+    AttributeKey<?>[] keys = new AttributeKey<?>[size];
+    Object[] typed = new Object[size];
+    for (int i = 0; i < size; i++) {
+      Object value = values[i];
+      if (value instanceof String) {
+        keys[i] = AttributeKey.stringKey(names[i]);
+        typed[i] = value;
+      } else if (value instanceof Double || value instanceof Float) {
+        keys[i] = AttributeKey.doubleKey(names[i]);
+        typed[i] = ((Number) value).doubleValue();
+      } else if (value instanceof Number) {
+        keys[i] = AttributeKey.longKey(names[i]);
+        typed[i] = ((Number) value).longValue();
+      } else if (value instanceof Boolean) {
+        keys[i] = AttributeKey.booleanKey(names[i]);
+        typed[i] = value;
+      } else {
+        keys[i] = AttributeKey.stringArrayKey(names[i]);
+        typed[i] = Arrays.asList((String[]) value);
+      }
+    }
+    return new RecordedAttributes(keys, typed, size);
+  }
+
   /** Keeps the pair unless the count limit is reached; a later value for a kept key replaces it, as in the SDK. */
-  private void store(AttributeKey<?> key, Object value) {
-    String name = key.getKey();
+  private void store(String name, Object value) {
     if (name == null || name.isEmpty()) {
       return; // the SDK drops these too
     }
     for (int i = 0; i < size; i++) {
-      if (keys[i].getKey().equals(name)) {
-        keys[i] = key;
+      if (names[i].equals(name)) {
         values[i] = value;
         return;
       }
@@ -72,11 +129,11 @@ final class LimitedAttributes {
     if (size >= limits.count()) {
       return;
     }
-    if (size == keys.length) {
-      keys = Arrays.copyOf(keys, size * 2);
+    if (size == names.length) {
+      names = Arrays.copyOf(names, size * 2);
       values = Arrays.copyOf(values, size * 2);
     }
-    keys[size] = key;
+    names[size] = name;
     values[size] = value;
     size++;
   }

@@ -2,9 +2,6 @@ package dev.sidecar.agent.export;
 
 import dev.sidecar.bootstrap.Ids;
 import dev.sidecar.bootstrap.SpanRecord;
-import dev.sidecar.bootstrap.http.HttpAttributes;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.TraceFlags;
@@ -15,11 +12,6 @@ import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.data.EventData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
-import java.io.PrintWriter;
-import java.io.StringWriter;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -31,19 +23,10 @@ import java.util.Map;
  * (hex ids, peer addresses, URL redaction, stack traces). Not thread-safe.
  */
 public final class SpanConverter {
-  private static final AttributeKey<String> CLIENT_ADDRESS = AttributeKey.stringKey(HttpAttributes.CLIENT_ADDRESS);
-  private static final AttributeKey<String> NETWORK_PEER_ADDRESS = AttributeKey.stringKey("network.peer.address");
-  private static final AttributeKey<Long> NETWORK_PEER_PORT = AttributeKey.longKey("network.peer.port");
-  private static final AttributeKey<String> EXCEPTION_TYPE = AttributeKey.stringKey("exception.type");
-  private static final AttributeKey<String> EXCEPTION_MESSAGE = AttributeKey.stringKey("exception.message");
-  private static final AttributeKey<String> EXCEPTION_STACKTRACE = AttributeKey.stringKey("exception.stacktrace");
-
   private final Resource resource;
   private final String agentVersion;
   private final AttributeLimits limits;
   private final Map<String, InstrumentationScopeInfo> scopes = new HashMap<>();
-  private final Map<String, AttributeKey<String>> stringKeys = new HashMap<>();
-  private final Map<String, AttributeKey<Long>> longKeys = new HashMap<>();
 
   public SpanConverter(Resource resource, String agentVersion) {
     this(resource, agentVersion, AttributeLimits.DEFAULT);
@@ -55,7 +38,7 @@ public final class SpanConverter {
     this.limits = limits;
   }
 
-  SpanData convert(SpanRecord record) {
+  public SpanData convert(SpanRecord record) {
     String traceId = Ids.traceIdHex(record.traceIdHigh(), record.traceIdLow());
     TraceState traceState = parseTraceState(record.traceState());
     SpanContext context = SpanContext.create(traceId, Ids.hex(record.spanId()), TraceFlags.getSampled(), traceState);
@@ -77,47 +60,14 @@ public final class SpanConverter {
   }
 
   private LimitedAttributes attributes(SpanRecord record) {
-    LimitedAttributes builder = new LimitedAttributes(limits);
-    for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
-      String key = record.attributeKey(slot);
-      Object value = record.attributeValue(slot);
-      if (value instanceof String) {
-        String text = (String) value;
-        builder.put(stringKey(key), key.equals(HttpAttributes.URL_FULL) ? UrlRedactor.redact(text) : text);
-      } else if (value instanceof Double || value instanceof Float) {
-        builder.putOther(AttributeKey.doubleKey(key), ((Number) value).doubleValue());
-      } else if (value instanceof Number) {
-        builder.putOther(longKey(key), ((Number) value).longValue());
-      } else if (value instanceof Boolean) {
-        builder.putOther(AttributeKey.booleanKey(key), (Boolean) value);
-      } else if (value instanceof InetSocketAddress) {
-        InetSocketAddress peer = (InetSocketAddress) value;
-        InetAddress address = peer.getAddress();
-        String text = address != null ? address.getHostAddress() : peer.getHostString();
-        builder.put(NETWORK_PEER_ADDRESS, text);
-        builder.putOther(NETWORK_PEER_PORT, (long) peer.getPort());
-        // The connection's peer is the client unless a proxy header named another.
-        if (record.attribute(HttpAttributes.CLIENT_ADDRESS) == null) {
-          builder.put(CLIENT_ADDRESS, text);
-        }
-      } else if (value instanceof String[]) {
-        builder.putStrings(AttributeKey.stringArrayKey(key), Arrays.asList((String[]) value));
-      } else {
-        builder.put(stringKey(key), String.valueOf(value));
-      }
-    }
-    return builder;
+    LimitedAttributes attributes = new LimitedAttributes(limits);
+    SpanAttributes.collect(record, attributes);
+    return attributes;
   }
 
   private EventData exceptionEvent(Throwable error, long epochNanos) {
-    StringWriter trace = new StringWriter();
-    error.printStackTrace(new PrintWriter(trace));
-    LimitedAttributes attributes = new LimitedAttributes(limits)
-        .put(EXCEPTION_TYPE, error.getClass().getName())
-        .put(EXCEPTION_STACKTRACE, trace.toString());
-    if (error.getMessage() != null) {
-      attributes.put(EXCEPTION_MESSAGE, error.getMessage());
-    }
+    LimitedAttributes attributes = new LimitedAttributes(limits);
+    ExceptionAttributes.collect(error, attributes);
     return EventData.create(epochNanos, "exception", attributes.build());
   }
 
@@ -133,7 +83,7 @@ public final class SpanConverter {
   }
 
   /** W3C {@code tracestate}: comma-separated {@code key=value} members, passed on in order. */
-  static TraceState parseTraceState(String header) {
+  public static TraceState parseTraceState(String header) {
     if (header == null) {
       return TraceState.getDefault();
     }
@@ -152,13 +102,5 @@ public final class SpanConverter {
 
   private InstrumentationScopeInfo scope(String name) {
     return scopes.computeIfAbsent(name, n -> InstrumentationScopeInfo.builder(n).setVersion(agentVersion).build());
-  }
-
-  private AttributeKey<String> stringKey(String key) {
-    return stringKeys.computeIfAbsent(key, AttributeKey::stringKey);
-  }
-
-  private AttributeKey<Long> longKey(String key) {
-    return longKeys.computeIfAbsent(key, AttributeKey::longKey);
   }
 }

@@ -1,0 +1,47 @@
+package dev.sidecar.agent.export.otlp;
+
+import dev.sidecar.agent.export.RecordExporter;
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * Records to OTLP bytes by our encoder, sent by the transport of the OpenTelemetry SDK's OTLP
+ * exporter: no SDK span or log data is made per record. Used by one export thread only.
+ *
+ * @param <R> span or log records
+ */
+public final class EncodingRecordExporter<R> implements RecordExporter<R> {
+  private final Function<List<R>, byte[]> encoder;
+  private final OtlpSender sender;
+  private final Supplier<CompletableResultCode> shutdown;
+
+  private EncodingRecordExporter(Function<List<R>, byte[]> encoder, OtlpSender sender,
+      Supplier<CompletableResultCode> shutdown) {
+    this.encoder = encoder;
+    this.sender = sender;
+    this.shutdown = shutdown;
+  }
+
+  /**
+   * An exporter that encodes with {@code encoder} and sends through {@code sdkExporter}'s transport
+   * (shut down by {@code shutdown}), or null when {@code sdkExporter} is not one of the SDK's OTLP
+   * exporters: the caller then converts records to SDK data as before.
+   */
+  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter, Function<List<R>, byte[]> encoder,
+      Supplier<CompletableResultCode> shutdown) {
+    OtlpSender sender = OtlpSender.of(sdkExporter);
+    return sender == null ? null : new EncodingRecordExporter<>(encoder, sender, shutdown);
+  }
+
+  @Override
+  public CompletableResultCode export(List<R> records) {
+    return sender.send(encoder.apply(records), records.size());
+  }
+
+  @Override
+  public CompletableResultCode shutdown() {
+    return shutdown.get();
+  }
+}

@@ -1,0 +1,83 @@
+package dev.sidecar.agent.export.otlp;
+
+import dev.sidecar.agent.export.AttributeLimits;
+import dev.sidecar.agent.export.LimitedAttributes;
+import dev.sidecar.agent.export.LogAttributes;
+import dev.sidecar.agent.export.LogConverter;
+import dev.sidecar.bootstrap.logs.LogEvent;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Log events straight to the bytes of an OTLP {@code ExportLogsServiceRequest}: the same bytes the
+ * OpenTelemetry SDK's exporter would send for the log records {@link LogConverter} makes of them,
+ * one scope per logger. One encoder per export thread.
+ */
+public final class LogRequestEncoder {
+  // ScopeLogs
+  private static final int LOG_RECORDS = 2;
+  // LogRecord
+  private static final int TIME = 1;
+  private static final int SEVERITY_NUMBER = 2;
+  private static final int SEVERITY_TEXT = 3;
+  private static final int BODY = 5;
+  private static final int ATTRIBUTES = 6;
+  private static final int DROPPED_ATTRIBUTES = 7;
+  private static final int FLAGS = 8;
+  private static final int TRACE_ID = 9;
+  private static final int SPAN_ID = 10;
+  private static final int OBSERVED_TIME = 11;
+  private static final int MAX_SEVERITY = 24;
+  private static final int MAX_CACHED_SCOPES = 4096;
+
+  private final LimitedAttributes attributes;
+  private final Map<String, byte[]> scopes = new HashMap<>();
+  private final ScopedRequest<LogEvent> request;
+
+  public LogRequestEncoder(Resource resource, AttributeLimits limits) {
+    this.attributes = new LimitedAttributes(limits);
+    this.request = new ScopedRequest<>(OtlpCommon.resource(resource), resource.getSchemaUrl(),
+        event -> event.loggerName() == null ? "" : event.loggerName(), this::scope, this::logRecord);
+  }
+
+  /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
+  public byte[] encode(List<LogEvent> events) {
+    return request.encode(events);
+  }
+
+  private void logRecord(ProtoWriter out, LogEvent event) {
+    int record = out.begin(LOG_RECORDS);
+    out.fixed64(TIME, event.epochNanos());
+    out.fixed64(OBSERVED_TIME, event.observedEpochNanos());
+    int severity = event.severityNumber();
+    out.uint32(SEVERITY_NUMBER, severity > 0 && severity <= MAX_SEVERITY ? severity : 0);
+    out.string(SEVERITY_TEXT, event.severityText());
+    if (event.body() != null) {
+      OtlpCommon.stringValue(out, BODY, event.body());
+    }
+    attributes.clear();
+    LogAttributes.collect(event, attributes);
+    OtlpCommon.attributes(out, ATTRIBUTES, attributes);
+    out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    if (event.spanId() != 0) {
+      out.fixed32(FLAGS, event.sampled() ? 1 : 0);
+      out.traceId(TRACE_ID, event.traceIdHigh(), event.traceIdLow());
+      out.spanId(SPAN_ID, event.spanId());
+    }
+    out.end(record);
+  }
+
+  private byte[] scope(String logger) {
+    byte[] encoded = scopes.get(logger);
+    if (encoded == null) {
+      encoded = OtlpCommon.scope(InstrumentationScopeInfo.create(logger));
+      if (scopes.size() < MAX_CACHED_SCOPES) {
+        scopes.put(logger, encoded);
+      }
+    }
+    return encoded;
+  }
+}

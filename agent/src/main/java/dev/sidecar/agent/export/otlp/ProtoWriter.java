@@ -1,0 +1,323 @@
+package dev.sidecar.agent.export.otlp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * Protocol buffers' wire format into one growing byte array, reused request after request. A
+ * nested message is written in place: {@link #begin} leaves room for the longest length varint,
+ * {@link #end} writes the length there and moves the body back over the room it did not need, so
+ * nothing is sized twice and no message object is built. Fields are skipped when they hold their
+ * default value, as proto3 and the OpenTelemetry SDK's marshalers do, unless a method says otherwise.
+ */
+final class ProtoWriter {
+  private static final int LENGTH_ROOM = 5;
+  private static final int VARINT = 0;
+  private static final int FIXED64 = 1;
+  private static final int LENGTH_DELIMITED = 2;
+  private static final int FIXED32 = 5;
+
+  private byte[] buffer;
+  private int position;
+
+  ProtoWriter(int initialCapacity) {
+    buffer = new byte[initialCapacity];
+  }
+
+  void reset() {
+    position = 0;
+  }
+
+  int size() {
+    return position;
+  }
+
+  /** The bytes written since the last reset, in an array of their own. */
+  byte[] toByteArray() {
+    return Arrays.copyOf(buffer, position);
+  }
+
+  /** Starts the message field {@code field}; pass what it returns to {@link #end}. */
+  int begin(int field) {
+    tag(field, LENGTH_DELIMITED);
+    ensure(LENGTH_ROOM);
+    int mark = position;
+    position += LENGTH_ROOM;
+    return mark;
+  }
+
+  void end(int mark) {
+    int bodyStart = mark + LENGTH_ROOM;
+    int length = position - bodyStart;
+    int lengthSize = varintSize(length);
+    if (lengthSize < LENGTH_ROOM) {
+      System.arraycopy(buffer, bodyStart, buffer, mark + lengthSize, length);
+    }
+    position = mark;
+    varint(length);
+    position += length;
+  }
+
+  /** A message whose bytes are encoded already, such as the resource: written whole, even when empty. */
+  void message(int field, byte[] encoded) {
+    tag(field, LENGTH_DELIMITED);
+    varint(encoded.length);
+    raw(encoded, encoded.length);
+  }
+
+  void bytes(int field, byte[] value) {
+    if (value.length > 0) {
+      message(field, value);
+    }
+  }
+
+  /** Skipped when null or empty. */
+  void string(int field, String value) {
+    if (value != null && !value.isEmpty()) {
+      stringAlways(field, value);
+    }
+  }
+
+  /** Written even when empty: a string that is one case of a {@code oneof}, such as an attribute's value. */
+  void stringAlways(int field, String value) {
+    tag(field, LENGTH_DELIMITED);
+    int length = value.length();
+    if (isAscii(value, length)) {
+      varint(length);
+      ensure(length);
+      // One byte per char: every char is below 0x80, so its low byte is its UTF-8 encoding.
+      value.getBytes(0, length, buffer, position);
+      position += length;
+    } else {
+      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+      varint(utf8.length);
+      raw(utf8, utf8.length);
+    }
+  }
+
+  /** A 16-byte trace id, high half first, as OTLP's {@code bytes} field. */
+  void traceId(int field, long high, long low) {
+    tag(field, LENGTH_DELIMITED);
+    varint(16);
+    fixed64BigEndian(high);
+    fixed64BigEndian(low);
+  }
+
+  /** An 8-byte span id; skipped when zero, the invalid id. */
+  void spanId(int field, long id) {
+    if (id != 0) {
+      tag(field, LENGTH_DELIMITED);
+      varint(8);
+      fixed64BigEndian(id);
+    }
+  }
+
+  /** An unsigned 32-bit or enum value; skipped when zero. */
+  void uint32(int field, int value) {
+    if (value != 0) {
+      tag(field, VARINT);
+      varint(value & 0xFFFFFFFFL);
+    }
+  }
+
+  /** A signed 64-bit value as protobuf's {@code int64}, written even when zero. */
+  void int64Always(int field, long value) {
+    tag(field, VARINT);
+    varint(value);
+  }
+
+  void boolAlways(int field, boolean value) {
+    tag(field, VARINT);
+    ensure(1);
+    buffer[position++] = (byte) (value ? 1 : 0);
+  }
+
+  void doubleAlways(int field, double value) {
+    tag(field, FIXED64);
+    fixed64LittleEndian(Double.doubleToRawLongBits(value));
+  }
+
+  /** Skipped when zero. */
+  void fixed64(int field, long value) {
+    if (value != 0) {
+      tag(field, FIXED64);
+      fixed64LittleEndian(value);
+    }
+  }
+
+  /** Skipped when zero. */
+  void fixed32(int field, int value) {
+    if (value != 0) {
+      tag(field, FIXED32);
+      ensure(4);
+      buffer[position++] = (byte) value;
+      buffer[position++] = (byte) (value >>> 8);
+      buffer[position++] = (byte) (value >>> 16);
+      buffer[position++] = (byte) (value >>> 24);
+    }
+  }
+
+  /**
+   * An attribute with a string value, {@code KeyValue{key, AnyValue{string_value}}}, sized before
+   * it is written, so nothing moves: attributes are most of a span's bytes.
+   */
+  void keyValue(int field, String key, String value) {
+    int keyLength = utf8Length(key);
+    boolean keyAscii = lastAscii;
+    int valueLength = utf8Length(value);
+    boolean valueAscii = lastAscii;
+    int anyValue = 1 + varintSize(valueLength) + valueLength;
+    int keyValue = (keyLength == 0 ? 0 : 1 + varintSize(keyLength) + keyLength) + 1 + varintSize(anyValue) + anyValue;
+    ensure(keyValue + 10);
+    tag(field, LENGTH_DELIMITED);
+    varint(keyValue);
+    if (keyLength > 0) {
+      tag(1, LENGTH_DELIMITED);
+      varint(keyLength);
+      utf8(key, keyLength, keyAscii);
+    }
+    tag(2, LENGTH_DELIMITED);
+    varint(anyValue);
+    tag(1, LENGTH_DELIMITED);
+    varint(valueLength);
+    utf8(value, valueLength, valueAscii);
+  }
+
+  /**
+   * Bytes {@code from} to {@code to} of {@code other}, as they are: a part encoded apart, placed
+   * once its length is known.
+   */
+  void copy(ProtoWriter other, int from, int to) {
+    int length = to - from;
+    ensure(length);
+    System.arraycopy(other.buffer, from, buffer, position, length);
+    position += length;
+  }
+
+  /** The tag and length of a message field whose body, {@code bodyLength} bytes, is written next. */
+  void messageHeader(int field, int bodyLength) {
+    tag(field, LENGTH_DELIMITED);
+    varint(bodyLength);
+  }
+
+  /** The whole buffer, without a copy, when it is exactly full; else a copy of what was written. */
+  byte[] toExactByteArray() {
+    return position == buffer.length ? buffer : toByteArray();
+  }
+
+  /** How many bytes a message field takes whose body is {@code bodyLength} bytes. */
+  static int messageFieldSize(int field, int bodyLength) {
+    return varintSize(field << 3) + varintSize(bodyLength) + bodyLength;
+  }
+
+  /** How many bytes {@link #string} takes for {@code value}. */
+  static int stringFieldSize(int field, String value) {
+    if (value == null || value.isEmpty()) {
+      return 0;
+    }
+    int length = value.getBytes(StandardCharsets.UTF_8).length;
+    return messageFieldSize(field, length);
+  }
+
+  private boolean lastAscii;
+
+  /** The UTF-8 length of {@code value} as String.getBytes(UTF_8) encodes it; sets {@link #lastAscii}. */
+  private int utf8Length(String value) {
+    int length = value.length();
+    int utf8 = length;
+    boolean ascii = true;
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      if (c >= 0x80) {
+        ascii = false;
+        if (c < 0x800) {
+          utf8 += 1;
+        } else if (Character.isHighSurrogate(c) && i + 1 < length && Character.isLowSurrogate(value.charAt(i + 1))) {
+          utf8 += 2; // four bytes for the pair of chars
+          i++;
+        } else if (Character.isSurrogate(c)) {
+          utf8 += 0; // a lone surrogate is encoded as '?'
+        } else {
+          utf8 += 2;
+        }
+      }
+    }
+    lastAscii = ascii;
+    return utf8;
+  }
+
+  private void utf8(String value, int utf8Length, boolean ascii) {
+    if (ascii) {
+      value.getBytes(0, utf8Length, buffer, position);
+      position += utf8Length;
+    } else {
+      byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+      System.arraycopy(bytes, 0, buffer, position, bytes.length);
+      position += bytes.length;
+    }
+  }
+
+  private void tag(int field, int wireType) {
+    varint((field << 3) | wireType);
+  }
+
+  private void varint(long value) {
+    ensure(10);
+    while ((value & ~0x7FL) != 0) {
+      buffer[position++] = (byte) ((value & 0x7F) | 0x80);
+      value >>>= 7;
+    }
+    buffer[position++] = (byte) value;
+  }
+
+  private void fixed64LittleEndian(long value) {
+    ensure(8);
+    for (int i = 0; i < 8; i++) {
+      buffer[position++] = (byte) (value >>> (8 * i));
+    }
+  }
+
+  private void fixed64BigEndian(long value) {
+    ensure(8);
+    for (int i = 7; i >= 0; i--) {
+      buffer[position++] = (byte) (value >>> (8 * i));
+    }
+  }
+
+  private void raw(byte[] bytes, int length) {
+    ensure(length);
+    System.arraycopy(bytes, 0, buffer, position, length);
+    position += length;
+  }
+
+  private void ensure(int more) {
+    if (buffer.length - position < more) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
+    }
+  }
+
+  private static boolean isAscii(String value, int length) {
+    for (int i = 0; i < length; i++) {
+      if (value.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int varintSize(int value) {
+    if ((value & ~0x7F) == 0) {
+      return 1;
+    }
+    if ((value & ~0x3FFF) == 0) {
+      return 2;
+    }
+    if ((value & ~0x1FFFFF) == 0) {
+      return 3;
+    }
+    if ((value & ~0xFFFFFFF) == 0) {
+      return 4;
+    }
+    return 5;
+  }
+}

@@ -1,0 +1,101 @@
+package dev.sidecar.agent.export.otlp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+
+/**
+ * The frame both OTLP export requests share: one resource, then the records grouped by their
+ * instrumentation scope ({@code ExportTraceServiceRequest{ResourceSpans{Resource, ScopeSpans{scope,
+ * spans}...}}} and its twin for logs, with the same field numbers). The records are encoded first,
+ * group after group; the frame's tags and lengths are then written in front of them into the
+ * request's own array, so the records' bytes are copied once and never moved. One per export thread.
+ *
+ * @param <R> span or log records
+ */
+final class ScopedRequest<R> {
+  private static final int RESOURCE_ENTRY = 1;
+  private static final int RESOURCE = 1;
+  private static final int SCOPE_ENTRY = 2;
+  private static final int SCHEMA_URL = 3;
+  private static final int SCOPE = 1;
+  private static final int MAX_SCOPES_KEPT = 4096;
+
+  private final byte[] resource;
+  private final String schemaUrl;
+  private final Function<R, String> scopeOf;
+  private final Function<String, byte[]> encodedScope;
+  private final BiConsumer<ProtoWriter, R> recordWriter;
+  private final Map<String, List<R>> byScope = new LinkedHashMap<>();
+  private final ProtoWriter records = new ProtoWriter(64 * 1024);
+  private byte[][] scopes = new byte[8][];
+  private int[] ends = new int[8];
+
+  /**
+   * {@code recordWriter} writes one record as field 2 of its scope's entry;
+   * {@code encodedScope} gives a scope's {@code InstrumentationScope} bytes by name.
+   */
+  ScopedRequest(byte[] resource, String schemaUrl, Function<R, String> scopeOf,
+      Function<String, byte[]> encodedScope, BiConsumer<ProtoWriter, R> recordWriter) {
+    this.resource = resource;
+    this.schemaUrl = schemaUrl;
+    this.scopeOf = scopeOf;
+    this.encodedScope = encodedScope;
+    this.recordWriter = recordWriter;
+  }
+
+  /** The request's bytes, in an array of their own: the sender may still read them after the next batch. */
+  byte[] encode(List<R> batch) {
+    for (List<R> group : byScope.values()) {
+      group.clear();
+    }
+    for (R record : batch) {
+      byScope.computeIfAbsent(scopeOf.apply(record), scope -> new ArrayList<>()).add(record);
+    }
+    records.reset();
+    int groups = 0;
+    for (Map.Entry<String, List<R>> group : byScope.entrySet()) {
+      if (group.getValue().isEmpty()) {
+        continue;
+      }
+      if (groups == scopes.length) {
+        scopes = Arrays.copyOf(scopes, groups * 2);
+        ends = Arrays.copyOf(ends, groups * 2);
+      }
+      for (R record : group.getValue()) {
+        recordWriter.accept(records, record);
+      }
+      scopes[groups] = encodedScope.apply(group.getKey());
+      ends[groups] = records.size();
+      groups++;
+    }
+    if (byScope.size() > MAX_SCOPES_KEPT) {
+      byScope.clear();
+    }
+
+    int resourceEntry = ProtoWriter.messageFieldSize(RESOURCE, resource.length)
+        + ProtoWriter.stringFieldSize(SCHEMA_URL, schemaUrl);
+    for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
+      resourceEntry += ProtoWriter.messageFieldSize(SCOPE_ENTRY, scopeEntrySize(g, start));
+    }
+    ProtoWriter request = new ProtoWriter(ProtoWriter.messageFieldSize(RESOURCE_ENTRY, resourceEntry));
+    request.messageHeader(RESOURCE_ENTRY, resourceEntry);
+    request.message(RESOURCE, resource);
+    for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
+      request.messageHeader(SCOPE_ENTRY, scopeEntrySize(g, start));
+      request.message(SCOPE, scopes[g]);
+      request.copy(records, start, ends[g]);
+      scopes[g] = null;
+    }
+    request.string(SCHEMA_URL, schemaUrl);
+    return request.toExactByteArray();
+  }
+
+  private int scopeEntrySize(int group, int start) {
+    return ProtoWriter.messageFieldSize(SCOPE, scopes[group].length) + ends[group] - start;
+  }
+}

@@ -1,0 +1,140 @@
+package dev.sidecar.agent.export.otlp;
+
+import dev.sidecar.agent.export.AttributeLimits;
+import dev.sidecar.agent.export.ExceptionAttributes;
+import dev.sidecar.agent.export.LimitedAttributes;
+import dev.sidecar.agent.export.SpanAttributes;
+import dev.sidecar.agent.export.SpanConverter;
+import dev.sidecar.bootstrap.SpanRecord;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.api.trace.propagation.internal.W3CTraceContextEncoding;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Span records straight to the bytes of an OTLP {@code ExportTraceServiceRequest}, with no SDK span
+ * data or marshaler objects on the way: the same bytes the OpenTelemetry SDK's exporter would send
+ * for the span data {@link SpanConverter} makes of them. One request per batch; one encoder per
+ * export thread.
+ */
+public final class SpanRequestEncoder {
+  // ScopeSpans
+  private static final int SPANS = 2;
+  // Span
+  private static final int TRACE_ID = 1;
+  private static final int SPAN_ID = 2;
+  private static final int TRACE_STATE = 3;
+  private static final int PARENT_SPAN_ID = 4;
+  private static final int NAME = 5;
+  private static final int KIND = 6;
+  private static final int START_TIME = 7;
+  private static final int END_TIME = 8;
+  private static final int ATTRIBUTES = 9;
+  private static final int DROPPED_ATTRIBUTES = 10;
+  private static final int EVENTS = 11;
+  private static final int STATUS = 15;
+  private static final int FLAGS = 16;
+  // Span.Event
+  private static final int EVENT_TIME = 1;
+  private static final int EVENT_NAME = 2;
+  private static final int EVENT_ATTRIBUTES = 3;
+  // Status
+  private static final int STATUS_CODE = 3;
+  private static final int STATUS_ERROR = 2;
+  // Sampled, and the parent's remoteness is known; 0x200 adds that the parent is remote.
+  private static final int FLAGS_LOCAL_PARENT = 0x101;
+  private static final int FLAGS_REMOTE_PARENT = 0x301;
+  private static final int MAX_CACHED_SCOPES = 1024;
+
+  private final String agentVersion;
+  private final LimitedAttributes attributes;
+  private final Map<String, byte[]> scopes = new HashMap<>();
+  private final ScopedRequest<SpanRecord> request;
+  private String lastTraceState;
+  private String lastTraceStateEncoded;
+
+  public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
+    this.agentVersion = agentVersion;
+    this.attributes = new LimitedAttributes(limits);
+    this.request = new ScopedRequest<>(OtlpCommon.resource(resource), resource.getSchemaUrl(), SpanRecord::scope,
+        this::scope, this::span);
+  }
+
+  /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
+  public byte[] encode(List<SpanRecord> records) {
+    return request.encode(records);
+  }
+
+  private void span(ProtoWriter out, SpanRecord record) {
+    int span = out.begin(SPANS);
+    out.traceId(TRACE_ID, record.traceIdHigh(), record.traceIdLow());
+    out.spanId(SPAN_ID, record.spanId());
+    out.string(TRACE_STATE, traceState(record.traceState()));
+    out.spanId(PARENT_SPAN_ID, record.parentSpanId());
+    out.string(NAME, record.name());
+    out.uint32(KIND, kind(record));
+    out.fixed64(START_TIME, record.startEpochNanos());
+    out.fixed64(END_TIME, record.endEpochNanos());
+    attributes.clear();
+    SpanAttributes.collect(record, attributes);
+    OtlpCommon.attributes(out, ATTRIBUTES, attributes);
+    out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    if (record.exception() != null) {
+      exceptionEvent(out, record.exception(), record.endEpochNanos());
+    }
+    int status = out.begin(STATUS);
+    out.uint32(STATUS_CODE, record.error() ? STATUS_ERROR : 0);
+    out.end(status);
+    out.fixed32(FLAGS, record.parentRemote() ? FLAGS_REMOTE_PARENT : FLAGS_LOCAL_PARENT);
+    out.end(span);
+  }
+
+  private void exceptionEvent(ProtoWriter out, Throwable error, long epochNanos) {
+    int event = out.begin(EVENTS);
+    out.fixed64(EVENT_TIME, epochNanos);
+    out.string(EVENT_NAME, "exception");
+    attributes.clear();
+    ExceptionAttributes.collect(error, attributes);
+    OtlpCommon.attributes(out, EVENT_ATTRIBUTES, attributes);
+    out.end(event);
+  }
+
+  /** OTLP's span kind numbers: internal 1, server 2, client 3. */
+  private static int kind(SpanRecord record) {
+    switch (record.kind()) {
+      case SERVER:
+        return 2;
+      case CLIENT:
+        return 3;
+      default:
+        return 1;
+    }
+  }
+
+  /** The caller's {@code tracestate} as the SDK would pass it on: members it accepts, in order. */
+  private String traceState(String header) {
+    if (header == null) {
+      return null;
+    }
+    if (!header.equals(lastTraceState)) {
+      TraceState parsed = SpanConverter.parseTraceState(header);
+      lastTraceStateEncoded = parsed.isEmpty() ? null : W3CTraceContextEncoding.encodeTraceState(parsed);
+      lastTraceState = header;
+    }
+    return lastTraceStateEncoded;
+  }
+
+  private byte[] scope(String name) {
+    byte[] encoded = scopes.get(name);
+    if (encoded == null) {
+      encoded = OtlpCommon.scope(InstrumentationScopeInfo.builder(name).setVersion(agentVersion).build());
+      if (scopes.size() < MAX_CACHED_SCOPES) {
+        scopes.put(name, encoded);
+      }
+    }
+    return encoded;
+  }
+}
