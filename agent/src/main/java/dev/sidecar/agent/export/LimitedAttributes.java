@@ -119,8 +119,12 @@ public final class LimitedAttributes {
     if (name == null || name.isEmpty()) {
       return; // the SDK drops these too
     }
+    // Keys are mostly the same constant strings record after record: compare identity, then the
+    // cached hash, before the characters.
+    int hash = name.hashCode();
     for (int i = 0; i < size; i++) {
-      if (names[i].equals(name)) {
+      String kept = names[i];
+      if (kept == name || (kept.hashCode() == hash && kept.equals(name))) {
         values[i] = value;
         return;
       }

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
  * application thread skipped (URL redaction, peer addresses, number and array types).
  */
 public final class SpanAttributes {
+  private static final int URL_FULL_HASH = HttpAttributes.URL_FULL.hashCode();
+
   private SpanAttributes() {}
 
   /** Adds {@code record}'s attributes to {@code into}, in the order recorded. */
@@ -19,7 +21,7 @@ public final class SpanAttributes {
       Object value = record.attributeValue(slot);
       if (value instanceof String) {
         String text = (String) value;
-        into.put(key, key.equals(HttpAttributes.URL_FULL) ? UrlRedactor.redact(text) : text);
+        into.put(key, isUrlFull(key) ? UrlRedactor.redact(text) : text);
       } else if (value instanceof Number) {
         into.put(key, (Number) value);
       } else if (value instanceof Boolean) {
@@ -40,5 +42,10 @@ public final class SpanAttributes {
         into.put(key, String.valueOf(value));
       }
     }
+  }
+
+  /** A string's hash is cached: most keys differ from {@code url.full} there, without a look at their characters. */
+  private static boolean isUrlFull(String key) {
+    return key.hashCode() == URL_FULL_HASH && key.equals(HttpAttributes.URL_FULL);
   }
 }

@@ -169,17 +169,17 @@ final class ProtoWriter {
     int anyValue = 1 + varintSize(valueLength) + valueLength;
     int keyValue = (keyLength == 0 ? 0 : 1 + varintSize(keyLength) + keyLength) + 1 + varintSize(anyValue) + anyValue;
     ensure(keyValue + 10);
-    tag(field, LENGTH_DELIMITED);
-    varint(keyValue);
+    varintInRoom((field << 3) | LENGTH_DELIMITED);
+    varintInRoom(keyValue);
     if (keyLength > 0) {
-      tag(1, LENGTH_DELIMITED);
-      varint(keyLength);
+      buffer[position++] = (1 << 3) | LENGTH_DELIMITED;
+      varintInRoom(keyLength);
       utf8(key, keyLength, keyAscii);
     }
-    tag(2, LENGTH_DELIMITED);
-    varint(anyValue);
-    tag(1, LENGTH_DELIMITED);
-    varint(valueLength);
+    buffer[position++] = (2 << 3) | LENGTH_DELIMITED;
+    varintInRoom(anyValue);
+    buffer[position++] = (1 << 3) | LENGTH_DELIMITED;
+    varintInRoom(valueLength);
     utf8(value, valueLength, valueAscii);
   }
 
@@ -263,6 +263,11 @@ final class ProtoWriter {
 
   private void varint(long value) {
     ensure(10);
+    varintInRoom(value);
+  }
+
+  /** A varint where the room for it is ensured already. */
+  private void varintInRoom(long value) {
     while ((value & ~0x7FL) != 0) {
       buffer[position++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
