@@ -15,6 +15,13 @@ public final class AgentLauncher {
   private static final String SIDECAR_MAIN = "dev.sidecar.agent.Sidecar";
   private static final String CONTROL_REQUEST = "dev.sidecar.launcher.ControlRequest";
   private static final String BOOTSTRAP_PROBE = "dev.sidecar.bootstrap.SidecarHandle";
+  /**
+   * Resolved here, before the jar joins the bootstrap class path: resolved later, the bootstrap
+   * loader would define it, in another runtime package than this class, which could then not reach
+   * it. With bytecode verification on, verifying this class happened to resolve it early; with
+   * {@code -Xverify:none} nothing did, and the agent failed to start.
+   */
+  private static final Class<?> SIDECAR_LOADER = SidecarClassLoader.class;
 
   private AgentLauncher() {}
 

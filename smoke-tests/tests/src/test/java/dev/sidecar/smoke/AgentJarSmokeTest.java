@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertAll;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sidecar.testing.OtlpReceiver;
+import dev.sidecar.testing.ReceivedSpan;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Collections;
@@ -45,6 +47,25 @@ class AgentJarSmokeTest {
     assertAll("java -jar sidecar-agent.jar --help",
         () -> assertEquals(0, result.exitCode(), result::output),
         () -> assertTrue(result.stdout().stream().anyMatch(line -> line.contains("-javaagent")), result::output));
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("starts and traces in a JVM that skips bytecode verification")
+  void startsWithoutBytecodeVerification(JavaHome jdk) {
+    try (OtlpReceiver receiver = OtlpReceiver.start();
+        AppProcess app = AppProcess.builder("unverified-app", jdk)
+            .option("-XX:+UnlockDiagnosticVMOptions")
+            .option("-XX:-BytecodeVerificationRemote")
+            .agentExportingTo("unverified-app", Spans.HTTP_PROTOBUF, receiver.httpEndpoint())
+            .jar(Artifacts.demoAppJar(), "serve", "0")
+            .start()) {
+      assertEquals(200, Http.get(app, "/greeting?name=unverified").statusCode(), app::output);
+      List<ReceivedSpan> received = Spans.await(receiver, Spans.TIMEOUT, "the server span",
+          spans -> spans.stream().anyMatch(Spans.server("unverified-app", "/greeting", "name=unverified")), app);
+      assertEquals(1, received.size(), () -> Spans.describe(received) + app.output());
+      assertTrue(app.output().lines().noneMatch(line -> line.contains("could not start")), app::output);
+    }
   }
 
   @Test
