@@ -19,6 +19,12 @@ import javax.net.SocketFactory;
  * the SDK's version is the one inside the agent jar, and a test checks the field is there.
  */
 final class OtlpSender {
+  /**
+   * From JDK 26 on, changing a final field by reflection prints a warning to the application's
+   * stderr (JEP 500), which the agent must never do: there the sender keeps OkHttp's default.
+   */
+  private static final int FINAL_FIELDS_WARN_FROM = 26;
+
   private final HttpExporter http;
   private final GrpcExporter grpc;
 
@@ -56,6 +62,9 @@ final class OtlpSender {
    * OkHttp leaves Nagle on, and the SDK has no setting for it. Without the field, nothing changes.
    */
   private static void withoutNagle(Object transport, String senderField) {
+    if (Runtime.version().feature() >= FINAL_FIELDS_WARN_FROM) {
+      return;
+    }
     try {
       Object sender = field(transport, senderField).get(transport);
       if (sender == null || !sender.getClass().getName().startsWith("io.opentelemetry.exporter.sender.okhttp.")) {
