@@ -7,9 +7,7 @@ import dev.sidecar.agent.export.LogConverter;
 import dev.sidecar.bootstrap.logs.LogEvent;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Log events straight to the bytes of an OTLP {@code ExportLogsServiceRequest}: the same bytes the
@@ -31,16 +29,14 @@ public final class LogRequestEncoder {
   private static final int SPAN_ID = 10;
   private static final int OBSERVED_TIME = 11;
   private static final int MAX_SEVERITY = 24;
-  private static final int MAX_CACHED_SCOPES = 4096;
 
   private final LimitedAttributes attributes;
-  private final Map<String, byte[]> scopes = new HashMap<>();
   private final ScopedRequest<LogEvent> request;
 
   public LogRequestEncoder(Resource resource, AttributeLimits limits) {
     this.attributes = new LimitedAttributes(limits);
-    this.request = new ScopedRequest<>(OtlpCommon.resource(resource), resource.getSchemaUrl(),
-        event -> event.loggerName() == null ? "" : event.loggerName(), this::scope, this::logRecord);
+    this.request = new ScopedRequest<>(resource, event -> event.loggerName() == null ? "" : event.loggerName(),
+        InstrumentationScopeInfo::create, this::logRecord);
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
@@ -70,14 +66,4 @@ public final class LogRequestEncoder {
     out.end(record);
   }
 
-  private byte[] scope(String logger) {
-    byte[] encoded = scopes.get(logger);
-    if (encoded == null) {
-      encoded = OtlpCommon.scope(InstrumentationScopeInfo.create(logger));
-      if (scopes.size() < MAX_CACHED_SCOPES) {
-        scopes.put(logger, encoded);
-      }
-    }
-    return encoded;
-  }
 }

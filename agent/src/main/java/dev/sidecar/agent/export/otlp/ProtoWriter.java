@@ -19,6 +19,8 @@ final class ProtoWriter {
 
   private byte[] buffer;
   private int position;
+  /** Whether the string {@link #utf8Length} measured last is all ASCII. */
+  private boolean lastAscii;
 
   ProtoWriter(int initialCapacity) {
     buffer = new byte[initialCapacity];
@@ -65,12 +67,6 @@ final class ProtoWriter {
     raw(encoded, encoded.length);
   }
 
-  void bytes(int field, byte[] value) {
-    if (value.length > 0) {
-      message(field, value);
-    }
-  }
-
   /** Skipped when null or empty. */
   void string(int field, String value) {
     if (value != null && !value.isEmpty()) {
@@ -81,18 +77,11 @@ final class ProtoWriter {
   /** Written even when empty: a string that is one case of a {@code oneof}, such as an attribute's value. */
   void stringAlways(int field, String value) {
     tag(field, LENGTH_DELIMITED);
-    int length = value.length();
-    if (isAscii(value, length)) {
-      varint(length);
-      ensure(length);
-      // One byte per char: every char is below 0x80, so its low byte is its UTF-8 encoding.
-      value.getBytes(0, length, buffer, position);
-      position += length;
-    } else {
-      byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-      varint(utf8.length);
-      raw(utf8, utf8.length);
-    }
+    int length = utf8Length(value);
+    boolean ascii = lastAscii;
+    varint(length);
+    ensure(length);
+    utf8(value, length, ascii);
   }
 
   /** A 16-byte trace id, high half first, as OTLP's {@code bytes} field. */
@@ -219,8 +208,6 @@ final class ProtoWriter {
     return messageFieldSize(field, length);
   }
 
-  private boolean lastAscii;
-
   /** The UTF-8 length of {@code value} as String.getBytes(UTF_8) encodes it; sets {@link #lastAscii}. */
   private int utf8Length(String value) {
     int length = value.length();
@@ -248,6 +235,7 @@ final class ProtoWriter {
 
   private void utf8(String value, int utf8Length, boolean ascii) {
     if (ascii) {
+      // One byte per char: every char is below 0x80, so its low byte is its UTF-8 encoding.
       value.getBytes(0, utf8Length, buffer, position);
       position += utf8Length;
     } else {
@@ -299,15 +287,6 @@ final class ProtoWriter {
     if (buffer.length - position < more) {
       buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
     }
-  }
-
-  private static boolean isAscii(String value, int length) {
-    for (int i = 0; i < length; i++) {
-      if (value.charAt(i) >= 0x80) {
-        return false;
-      }
-    }
-    return true;
   }
 
   static int varintSize(int value) {

@@ -1,7 +1,10 @@
 package dev.sidecar.agent.export.otlp;
 
 import java.util.ArrayList;
+import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
+import io.opentelemetry.sdk.resources.Resource;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,31 +31,29 @@ final class ScopedRequest<R> {
   private final byte[] resource;
   private final String schemaUrl;
   private final Function<R, String> scopeOf;
-  private final Function<String, byte[]> encodedScope;
+  private final Function<String, InstrumentationScopeInfo> scopeInfo;
   private final BiConsumer<ProtoWriter, R> recordWriter;
   private final Map<String, List<R>> byScope = new LinkedHashMap<>();
+  private final Map<String, byte[]> encodedScopes = new HashMap<>();
   private final ProtoWriter records = new ProtoWriter(64 * 1024);
   private byte[][] scopes = new byte[8][];
   private int[] ends = new int[8];
 
   /**
-   * {@code recordWriter} writes one record as field 2 of its scope's entry;
-   * {@code encodedScope} gives a scope's {@code InstrumentationScope} bytes by name.
+   * {@code scopeOf} names a record's scope, {@code scopeInfo} describes the scope of a name, and
+   * {@code recordWriter} writes one record as field 2 of its scope's entry.
    */
-  ScopedRequest(byte[] resource, String schemaUrl, Function<R, String> scopeOf,
-      Function<String, byte[]> encodedScope, BiConsumer<ProtoWriter, R> recordWriter) {
-    this.resource = resource;
-    this.schemaUrl = schemaUrl;
+  ScopedRequest(Resource resource, Function<R, String> scopeOf, Function<String, InstrumentationScopeInfo> scopeInfo,
+      BiConsumer<ProtoWriter, R> recordWriter) {
+    this.resource = OtlpCommon.resource(resource);
+    this.schemaUrl = resource.getSchemaUrl();
     this.scopeOf = scopeOf;
-    this.encodedScope = encodedScope;
+    this.scopeInfo = scopeInfo;
     this.recordWriter = recordWriter;
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch. */
   byte[] encode(List<R> batch) {
-    for (List<R> group : byScope.values()) {
-      group.clear();
-    }
     for (R record : batch) {
       byScope.computeIfAbsent(scopeOf.apply(record), scope -> new ArrayList<>()).add(record);
     }
@@ -69,9 +70,11 @@ final class ScopedRequest<R> {
       for (R record : group.getValue()) {
         recordWriter.accept(records, record);
       }
-      scopes[groups] = encodedScope.apply(group.getKey());
+      scopes[groups] = encodedScope(group.getKey());
       ends[groups] = records.size();
       groups++;
+      // The groups' lists stay for the next batch, the records do not.
+      group.getValue().clear();
     }
     if (byScope.size() > MAX_SCOPES_KEPT) {
       byScope.clear();
@@ -93,6 +96,18 @@ final class ScopedRequest<R> {
     }
     request.string(SCHEMA_URL, schemaUrl);
     return request.toExactByteArray();
+  }
+
+  /** A scope's {@code InstrumentationScope} bytes, encoded once per name (up to a bound). */
+  private byte[] encodedScope(String name) {
+    byte[] encoded = encodedScopes.get(name);
+    if (encoded == null) {
+      encoded = OtlpCommon.scope(scopeInfo.apply(name));
+      if (encodedScopes.size() < MAX_SCOPES_KEPT) {
+        encodedScopes.put(name, encoded);
+      }
+    }
+    return encoded;
   }
 
   private int scopeEntrySize(int group, int start) {

@@ -10,9 +10,7 @@ import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.internal.W3CTraceContextEncoding;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Span records straight to the bytes of an OTLP {@code ExportTraceServiceRequest}, with no SDK span
@@ -47,20 +45,16 @@ public final class SpanRequestEncoder {
   // Sampled, and the parent's remoteness is known; 0x200 adds that the parent is remote.
   private static final int FLAGS_LOCAL_PARENT = 0x101;
   private static final int FLAGS_REMOTE_PARENT = 0x301;
-  private static final int MAX_CACHED_SCOPES = 1024;
 
-  private final String agentVersion;
   private final LimitedAttributes attributes;
-  private final Map<String, byte[]> scopes = new HashMap<>();
   private final ScopedRequest<SpanRecord> request;
   private String lastTraceState;
   private String lastTraceStateEncoded;
 
   public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
-    this.agentVersion = agentVersion;
     this.attributes = new LimitedAttributes(limits);
-    this.request = new ScopedRequest<>(OtlpCommon.resource(resource), resource.getSchemaUrl(), SpanRecord::scope,
-        this::scope, this::span);
+    this.request = new ScopedRequest<>(resource, SpanRecord::scope,
+        name -> InstrumentationScopeInfo.builder(name).setVersion(agentVersion).build(), this::span);
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
@@ -127,14 +121,4 @@ public final class SpanRequestEncoder {
     return lastTraceStateEncoded;
   }
 
-  private byte[] scope(String name) {
-    byte[] encoded = scopes.get(name);
-    if (encoded == null) {
-      encoded = OtlpCommon.scope(InstrumentationScopeInfo.builder(name).setVersion(agentVersion).build());
-      if (scopes.size() < MAX_CACHED_SCOPES) {
-        scopes.put(name, encoded);
-      }
-    }
-    return encoded;
-  }
 }
