@@ -1,5 +1,6 @@
 package dev.sidecar.agent.export.otlp;
 
+import dev.sidecar.bootstrap.AgentErrors;
 import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
@@ -8,7 +9,6 @@ import io.opentelemetry.exporter.otlp.internal.HttpExporter;
 import io.opentelemetry.exporter.otlp.logs.OtlpGrpcLogRecordExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
-import dev.sidecar.bootstrap.AgentErrors;
 import java.lang.reflect.Field;
 import javax.net.SocketFactory;
 
