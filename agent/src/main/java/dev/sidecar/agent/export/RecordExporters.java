@@ -23,8 +23,8 @@ public final class RecordExporters {
     if (exporter == null) {
       return null;
     }
-    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, agentVersion, limits);
-    RecordExporter<SpanRecord> direct = EncodingRecordExporter.wrapping(exporter, encoder::encode, exporter::shutdown);
+    RecordExporter<SpanRecord> direct = EncodingRecordExporter.wrapping(exporter,
+        () -> new SpanRequestEncoder(resource, agentVersion, limits)::encode, exporter::shutdown);
     return direct != null ? direct : SpanRecordExporter.of(exporter, new SpanConverter(resource, agentVersion, limits));
   }
 
@@ -33,8 +33,8 @@ public final class RecordExporters {
     if (exporter == null) {
       return null;
     }
-    LogRequestEncoder encoder = new LogRequestEncoder(resource, limits);
-    RecordExporter<LogEvent> direct = EncodingRecordExporter.wrapping(exporter, encoder::encode, exporter::shutdown);
+    RecordExporter<LogEvent> direct = EncodingRecordExporter.wrapping(exporter,
+        () -> new LogRequestEncoder(resource, limits)::encode, exporter::shutdown);
     return direct != null ? direct : LogEventExporter.of(exporter, new LogConverter(resource, limits));
   }
 }

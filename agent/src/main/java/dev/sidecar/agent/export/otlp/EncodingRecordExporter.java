@@ -25,14 +25,15 @@ public final class EncodingRecordExporter<R> implements RecordExporter<R> {
   }
 
   /**
-   * An exporter that encodes with {@code encoder} and sends through {@code sdkExporter}'s transport
-   * (shut down by {@code shutdown}), or null when {@code sdkExporter} is not one of the SDK's OTLP
-   * exporters: the caller then converts records to SDK data as before.
+   * An exporter that encodes with the encoder {@code encoders} makes and sends through
+   * {@code sdkExporter}'s transport (shut down by {@code shutdown}), or null when {@code sdkExporter}
+   * is not one of the SDK's OTLP exporters: the caller then converts records to SDK data as before,
+   * and no encoder is made.
    */
-  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter, Function<List<R>, byte[]> encoder,
+  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter, Supplier<Function<List<R>, byte[]>> encoders,
       Supplier<CompletableResultCode> shutdown) {
     OtlpSender sender = OtlpSender.of(sdkExporter);
-    return sender == null ? null : new EncodingRecordExporter<>(encoder, sender, shutdown);
+    return sender == null ? null : new EncodingRecordExporter<>(encoders.get(), sender, shutdown);
   }
 
   @Override
