@@ -18,8 +18,10 @@ import java.util.function.Supplier;
 
 /**
  * One of the sidecar's export threads, one per signal: waits for a batch or the schedule delay,
- * drains the hand-off queue and exports. The exporter is built on this thread, so loading the
- * OpenTelemetry SDK and OkHttp costs the application's start-up nothing. An export failure costs
+ * drains the hand-off queue and exports. The exporter is built on this thread when the first batch
+ * is drained, not before: loading the OpenTelemetry SDK and OkHttp then neither delays the
+ * application's start-up nor competes with it for CPU, and a JVM that never records anything never
+ * loads them. An export failure costs
  * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
  * thread that dies all the same is replaced (a few times, not in a crash loop).
  *
@@ -69,7 +71,8 @@ public final class ExportLoop<R> implements Runnable {
 
   /**
    * Starts the thread {@code threadName}; {@code signal} names the records in messages ("spans").
-   * {@code exporterFactory} runs on that thread and may return null: records are then dropped.
+   * {@code exporterFactory} runs on that thread when the first records are drained, and may return
+   * null: records are then dropped.
    */
   public static <R> ExportLoop<R> start(String threadName, String signal, HandoffQueue<R> queue,
       BatchSettings settings, Supplier<RecordExporter<R>> exporterFactory) {
@@ -110,21 +113,12 @@ public final class ExportLoop<R> implements Runnable {
 
   @Override
   public void run() {
-    if (!exporterBuilt) {
-      exporterBuilt = true;
-      try {
-        exporter = exporterFactory.get();
-      } catch (Throwable t) {
-        AgentErrors.record(t);
-        AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
-      }
-    }
     List<R> records = new ArrayList<>(settings.maxExportBatchSize());
     long nextReanchor = System.nanoTime() + REANCHOR_NANOS;
     while (!stopping) {
       try {
         queue.awaitBatch(settings.scheduleDelay().toNanos());
-        exportQueued(exporter, records);
+        exportQueued(records);
         report();
         if (System.nanoTime() - nextReanchor > 0) {
           EpochClock.reanchor();
@@ -141,7 +135,7 @@ public final class ExportLoop<R> implements Runnable {
       }
     }
     try {
-      exportQueued(exporter, records);
+      exportQueued(records);
       // The last answers: the caller's deadline bounds the whole shutdown, this wait included.
       inFlight.tryAcquire(MAX_EXPORTS_IN_FLIGHT, settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (exporter != null) {
@@ -238,9 +232,10 @@ public final class ExportLoop<R> implements Runnable {
     }
   }
 
-  private void exportQueued(RecordExporter<R> exporter, List<R> records) {
+  private void exportQueued(List<R> records) {
     while (queue.drainTo(records, settings.maxExportBatchSize()) > 0) {
       try {
+        RecordExporter<R> exporter = exporter();
         if (exporter != null) {
           export(exporter, records);
         }
@@ -254,6 +249,20 @@ public final class ExportLoop<R> implements Runnable {
       // After each batch, not each drain: a backlog takes long to export when the collector struggles.
       report();
     }
+  }
+
+  /** The exporter, built at the first call; null when it could not be built (then records are dropped). */
+  private RecordExporter<R> exporter() {
+    if (!exporterBuilt) {
+      exporterBuilt = true;
+      try {
+        exporter = exporterFactory.get();
+      } catch (Throwable t) {
+        AgentErrors.record(t);
+        AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
+      }
+    }
+    return exporter;
   }
 
   /**

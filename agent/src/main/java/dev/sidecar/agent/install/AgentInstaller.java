@@ -2,7 +2,6 @@ package dev.sidecar.agent.install;
 
 import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.is;
-import static net.bytebuddy.matcher.ElementMatchers.isSynthetic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
@@ -13,11 +12,14 @@ import java.io.File;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.List;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 
 /**
@@ -63,8 +65,7 @@ public final class AgentInstaller {
         .ignore(nameStartsWith("net.bytebuddy.")
             .or(nameStartsWith("dev.sidecar."))
             .or(nameStartsWith("jdk.internal.reflect."))
-            .or(nameStartsWith("java.lang.invoke."))
-            .or(isSynthetic()))
+            .or(nameStartsWith("java.lang.invoke.")))
         .or(any(), is(sidecarLoader))
         // Advice inlined into JDK modules calls bootstrap classes, which those modules do not read.
         .assureReadEdgeTo(instrumentation, SpanRecord.class);
@@ -96,7 +97,12 @@ public final class AgentInstaller {
     String previous = System.getProperty(SAFE_PROPERTY);
     System.setProperty(SAFE_PROPERTY, "true");
     try {
-      return new AgentBuilder.Default();
+      // Advice and call substitutions visit a type's own methods only, so the type's full method
+      // graph (inherited and overridden methods) is never needed; nor is validating types Byte Buddy
+      // only decorates. Both cost time on every class transformed.
+      return new AgentBuilder.Default(new ByteBuddy()
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+          .with(TypeValidation.DISABLED));
     } finally {
       if (previous == null) {
         System.clearProperty(SAFE_PROPERTY);

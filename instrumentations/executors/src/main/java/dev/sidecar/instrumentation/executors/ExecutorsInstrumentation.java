@@ -30,10 +30,13 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
 
   @Override
   public List<TypeTransformation> transformations() {
-    // Loaded before the agent installs, so that they are retransformed with the others: on JDK 21+
-    // retransforming VirtualThread loads ForkJoinPool, and a class first loaded by the thread that
-    // is retransforming another is not offered to the transformer.
-    loaded(ForkJoinPool.class, ForkJoinTask.class);
+    // On JDK 21+, where the JVM loads VirtualThread at start, they are loaded before the agent
+    // installs, so that they are retransformed with it: retransforming VirtualThread loads
+    // ForkJoinPool, and a class first loaded by the thread that is retransforming another is not
+    // offered to the transformer. Before JDK 21 they load when the application first needs them.
+    if (Runtime.version().feature() >= 21) {
+      loaded(ForkJoinPool.class, ForkJoinTask.class);
+    }
     return Arrays.asList(
         // Every task of a thread pool passes through execute(Runnable); a worker takes each from
         // getTask, except its first, which runWorker runs without.
