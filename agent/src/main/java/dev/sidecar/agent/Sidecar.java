@@ -11,6 +11,7 @@ import dev.sidecar.agent.export.LogExporters;
 import dev.sidecar.agent.export.RecordExporters;
 import dev.sidecar.agent.export.SpanExporters;
 import dev.sidecar.agent.install.AgentInstaller;
+import dev.sidecar.agent.install.InstalledTransformer;
 import dev.sidecar.agent.install.Instrumentations;
 import dev.sidecar.agent.install.TransformationCounter;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
@@ -34,7 +35,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * The sidecar's start: reads the configuration, sets up the bootstrap's sampler, propagators and
@@ -101,7 +101,7 @@ public final class Sidecar {
 
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     TransformationCounter counter = new TransformationCounter();
-    ResettableClassFileTransformer transformer = AgentInstaller.install(instrumentation, modules, agentJar, counter);
+    InstalledTransformer transformer = AgentInstaller.install(instrumentation, modules, agentJar, counter);
     if (AgentLog.debugEnabled()) {
       // Only in debug mode: describing the exporter checks its settings over again.
       AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler

@@ -1,11 +1,9 @@
 package dev.sidecar.agent.control;
 
 import dev.sidecar.agent.export.ExportLoop;
-import dev.sidecar.agent.install.AgentInstaller;
 import dev.sidecar.bootstrap.SidecarHandle;
 import java.time.Duration;
 import java.util.Map;
-import net.bytebuddy.agent.builder.AgentBuilder.RedefinitionStrategy;
 
 /**
  * Removes a running sidecar: the original bytecode comes back (retransformed in batches, as at
@@ -40,7 +38,6 @@ final class Detach {
 
   /** Takes the advice out of every class it went into; the transformer stays registered no longer. */
   static void resetTransformer(RunningSidecar sidecar) {
-    sidecar.transformer.reset(sidecar.instrumentation, RedefinitionStrategy.RETRANSFORMATION,
-        AgentInstaller.retransformationBatches(), AgentInstaller.betweenBatches());
+    sidecar.transformer.reset();
   }
 }

@@ -3,6 +3,7 @@ package dev.sidecar.agent.control;
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.export.ExportLoop;
 import dev.sidecar.agent.install.AgentInstaller;
+import dev.sidecar.agent.install.InstalledTransformer;
 import dev.sidecar.agent.install.TransformationCounter;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.bootstrap.SidecarHandle;
@@ -13,7 +14,6 @@ import java.lang.instrument.Instrumentation;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 
 /**
  * What a started sidecar keeps so that later commands can inspect, change and remove it. Registered
@@ -36,7 +36,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
   // Changed by config and detach; commands are serialized by the methods below.
   AgentConfig config;
   List<InstrumentationModule> modules;
-  ResettableClassFileTransformer transformer;
+  InstalledTransformer transformer;
   TransformationCounter counter;
 
   private RunningSidecar(Parts parts) {
@@ -107,7 +107,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
     ExportLoop<LogEvent> logs;
     Thread shutdownHook;
     List<InstrumentationModule> modules;
-    ResettableClassFileTransformer transformer;
+    InstalledTransformer transformer;
     TransformationCounter counter;
 
     public Parts version(String value, boolean startedByAttach) {
@@ -135,7 +135,7 @@ public final class RunningSidecar implements Function<Map<String, String>, Map<S
       return this;
     }
 
-    public Parts instrumentation(List<InstrumentationModule> value, ResettableClassFileTransformer installed,
+    public Parts instrumentation(List<InstrumentationModule> value, InstalledTransformer installed,
         TransformationCounter transformed) {
       modules = value;
       transformer = installed;

@@ -1,0 +1,142 @@
+package dev.sidecar.agent.install;
+
+import dev.sidecar.bootstrap.SpanRecord;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.dynamic.TypeResolutionStrategy;
+import net.bytebuddy.pool.TypePool;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * The agent's class file transformer: for each class the JVM loads or retransforms, finds the rules
+ * that match it and lets Byte Buddy weave their advice into the class's bytes. Only method bodies
+ * change, never a class's shape, so the same transformer serves classes being loaded and classes
+ * already loaded.
+ *
+ * <p>Byte Buddy's own {@code AgentBuilder} transformer would do the same, but it generates a
+ * subclass of itself at first use and loads several hundred classes more; written out here the
+ * matching and weaving are a few calls, and the agent starts faster.
+ */
+final class AdviceTransformer implements ClassFileTransformer {
+  private static final List<String> IGNORED_PREFIXES = List.of(
+      "net/bytebuddy/", "dev/sidecar/", "jdk/internal/reflect/", "java/lang/invoke/");
+
+  private final List<TypeRule> rules;
+  private final Instrumentation instrumentation;
+  private final ClassLoader sidecarLoader;
+  private final TypePoolCache typePools;
+  private final ByteBuddy byteBuddy;
+  private final TransformationCounter counter;
+  /** Classes the JVM loads while this thread transforms another are left as they are. */
+  private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
+
+  AdviceTransformer(List<TypeRule> rules, Instrumentation instrumentation, ByteBuddy byteBuddy,
+      TransformationCounter counter) {
+    this.rules = rules;
+    this.instrumentation = instrumentation;
+    this.sidecarLoader = AdviceTransformer.class.getClassLoader();
+    this.typePools = new TypePoolCache();
+    this.byteBuddy = byteBuddy;
+    this.counter = counter;
+  }
+
+  @Override
+  public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain, byte[] classFile) {
+    if (internalName == null || ignored(internalName, loader) || transforming.get() != null) {
+      return null;
+    }
+    transforming.set(Boolean.TRUE);
+    String name = internalName.replace('/', '.');
+    try {
+      return weave(module, loader, name, classBeingRedefined, protectionDomain, classFile);
+    } catch (Throwable t) {
+      counter.failed(name, t);
+      return null;
+    } finally {
+      transforming.remove();
+    }
+  }
+
+  /** The rules that match a class already loaded, described from its {@code Class} object. */
+  boolean matchesLoaded(Class<?> type) {
+    if (type.isArray() || type.isPrimitive() || ignored(type.getName().replace('.', '/'), type.getClassLoader())) {
+      return false;
+    }
+    TypeDescription description = TypeDescription.ForLoadedType.of(type);
+    for (TypeRule rule : rules) {
+      if (rule.matches(description, type.getClassLoader())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean ignored(String internalName, ClassLoader loader) {
+    if (loader == sidecarLoader) {
+      return true;
+    }
+    for (String prefix : IGNORED_PREFIXES) {
+      if (internalName.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private byte[] weave(Module module, ClassLoader loader, String name, Class<?> classBeingRedefined,
+      ProtectionDomain protectionDomain, byte[] classFile) {
+    ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
+        // Held weakly: parsed types are cached per loader and must not keep their loader alive.
+        ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+    TypePool typePool = typePools.typePool(locator, loader, name);
+    // A loaded class is described from its Class object, a class being loaded from its bytes: only
+    // what a matcher asks for beyond the name is parsed.
+    TypeDescription type = classBeingRedefined != null
+        ? TypeDescription.ForLoadedType.of(classBeingRedefined)
+        : typePool.describe(name).resolve();
+    List<AgentBuilder.Transformer> matched = Collections.emptyList();
+    for (TypeRule rule : rules) {
+      if (rule.matches(type, loader)) {
+        if (matched.isEmpty()) {
+          matched = new ArrayList<>(2);
+        }
+        matched.addAll(rule.transformers());
+      }
+    }
+    if (matched.isEmpty()) {
+      return null;
+    }
+    JavaModule javaModule = JavaModule.of(module);
+    DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+    for (AgentBuilder.Transformer transformer : matched) {
+      builder = transformer.transform(builder, type, loader, javaModule, protectionDomain);
+    }
+    byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
+    assureReadEdge(module);
+    counter.transformed(name, classBeingRedefined != null);
+    return woven;
+  }
+
+  /**
+   * Advice calls bootstrap classes, which live in the bootstrap loader's unnamed module; a named
+   * module (the JDK's own) reads that only once told to.
+   */
+  private void assureReadEdge(Module module) {
+    Module bootstrap = SpanRecord.class.getModule();
+    if (module != null && module.isNamed() && !module.canRead(bootstrap)) {
+      instrumentation.redefineModule(module, Set.of(bootstrap), Map.of(), Map.of(), Set.of(), Map.of());
+    }
+  }
+}
