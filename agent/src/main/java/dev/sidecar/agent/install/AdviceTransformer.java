@@ -60,7 +60,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     transforming.set(Boolean.TRUE);
     String name = internalName.replace('/', '.');
     try {
-      return weave(module, loader, name, classBeingRedefined, protectionDomain, classFile);
+      return weave(module, loader, internalName, name, classBeingRedefined, protectionDomain, classFile);
     } catch (Throwable t) {
       counter.failed(name, t);
       return null;
@@ -74,9 +74,8 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (type.isArray() || type.isPrimitive() || ignored(type.getName().replace('.', '/'), type.getClassLoader())) {
       return false;
     }
-    TypeDescription description = TypeDescription.ForLoadedType.of(type);
     for (TypeRule rule : rules) {
-      if (rule.matches(description, type.getClassLoader())) {
+      if (rule.matchesLoaded(type)) {
         return true;
       }
     }
@@ -95,7 +94,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     return false;
   }
 
-  private byte[] weave(Module module, ClassLoader loader, String name, Class<?> classBeingRedefined,
+  private byte[] weave(Module module, ClassLoader loader, String internalName, String name, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classFile) {
     ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
         // Held weakly: parsed types are cached per loader and must not keep their loader alive.
@@ -108,7 +107,7 @@ final class AdviceTransformer implements ClassFileTransformer {
         : typePool.describe(name).resolve();
     List<AgentBuilder.Transformer> matched = Collections.emptyList();
     for (TypeRule rule : rules) {
-      if (rule.matches(type, loader)) {
+      if (rule.matches(internalName, classFile, classBeingRedefined, type, loader)) {
         if (matched.isEmpty()) {
           matched = new ArrayList<>(2);
         }

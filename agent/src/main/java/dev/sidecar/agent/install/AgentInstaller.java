@@ -54,7 +54,8 @@ public final class AgentInstaller {
         }
         LoaderHasClass loaders = transformation.requiredClass() == null ? null
             : new LoaderHasClass(transformation.requiredClass());
-        rules.add(new TypeRule(transformation.types(), loaders, transformers));
+        SubtypeIndex subtypes = transformation.superType() == null ? null : new SubtypeIndex(transformation.superType());
+        rules.add(new TypeRule(transformation.types(), loaders, subtypes, transformers));
       }
     }
     AdviceTransformer transformer = new AdviceTransformer(rules, instrumentation, byteBuddy(), counter);

@@ -1,5 +1,10 @@
 package dev.sidecar.agent.instrumentation;
 
+import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
+import static net.bytebuddy.matcher.ElementMatchers.isInterface;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,34 +17,38 @@ import net.bytebuddy.matcher.ElementMatcher;
 public final class TypeTransformation {
   private final ElementMatcher<? super TypeDescription> types;
   private final String requiredClass;
+  private final String superType;
   private final List<MethodAdvice> advice;
   private final List<CallSubstitution> substitutions;
 
-  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String requiredClass,
+  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String requiredClass, String superType,
       List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
     this.types = types;
     this.requiredClass = requiredClass;
+    this.superType = superType;
     this.advice = Collections.unmodifiableList(advice);
     this.substitutions = Collections.unmodifiableList(substitutions);
   }
 
   public static TypeTransformation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeTransformation(types, null, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(types, null, null, new ArrayList<>(), new ArrayList<>());
   }
 
   /**
-   * Only in class loaders that can see {@code className}: a cheap test that spares the (costlier)
-   * type matching, such as a supertype search, in every class loader without the library.
+   * Every class (not interface) that extends or implements {@code typeName}, in the class loaders
+   * that see it. Decided from class file headers, without describing each class the application
+   * loads: the way to match the implementations of a library's interface.
    */
-  public TypeTransformation whereLoaderHas(String className) {
-    return new TypeTransformation(types, className, new ArrayList<>(advice), new ArrayList<>(substitutions));
+  public static TypeTransformation forClassesOf(String typeName) {
+    return new TypeTransformation(not(isInterface()).and(hasSuperType(named(typeName))), typeName, typeName,
+        new ArrayList<>(), new ArrayList<>());
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
   public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(types, requiredClass, more, new ArrayList<>(substitutions));
+    return new TypeTransformation(types, requiredClass, superType, more, new ArrayList<>(substitutions));
   }
 
   /**
@@ -51,12 +60,17 @@ public final class TypeTransformation {
       ElementMatcher<? super MethodDescription> called, Method replacement) {
     List<CallSubstitution> more = new ArrayList<>(substitutions);
     more.add(new CallSubstitution(methods, called, replacement));
-    return new TypeTransformation(types, requiredClass, new ArrayList<>(advice), more);
+    return new TypeTransformation(types, requiredClass, superType, new ArrayList<>(advice), more);
   }
 
   /** The class a loader must have for this transformation to apply there, or null. */
   public String requiredClass() {
     return requiredClass;
+  }
+
+  /** The type whose classes {@link #forClassesOf} matches, or null. */
+  public String superType() {
+    return superType;
   }
 
   public ElementMatcher<? super TypeDescription> types() {

@@ -1,8 +1,6 @@
 package dev.sidecar.instrumentation.log4j2;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.returns;
@@ -29,9 +27,7 @@ public final class Log4jContextDataInstrumentation implements InstrumentationMod
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(not(isInterface())
-                .and(hasSuperType(named("org.apache.logging.log4j.core.ContextDataInjector"))))
-            .whereLoaderHas("org.apache.logging.log4j.core.ContextDataInjector")
+        TypeTransformation.forClassesOf("org.apache.logging.log4j.core.ContextDataInjector")
             .advise(named("injectContextData").and(not(isAbstract())).and(takesArguments(2))
                 .and(takesArgument(1, named("org.apache.logging.log4j.util.StringMap")))
                 .and(returns(named("org.apache.logging.log4j.util.StringMap"))), InjectContextDataAdvice.class));

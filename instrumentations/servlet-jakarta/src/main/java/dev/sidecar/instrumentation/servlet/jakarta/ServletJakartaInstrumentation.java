@@ -1,8 +1,6 @@
 package dev.sidecar.instrumentation.servlet.jakarta;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -30,18 +28,15 @@ public final class ServletJakartaInstrumentation implements InstrumentationModul
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.Servlet"))))
-            .whereLoaderHas("jakarta.servlet.Servlet")
+        TypeTransformation.forClassesOf("jakarta.servlet.Servlet")
             .advise(named("service").and(not(isAbstract())).and(takesArguments(2))
                 .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
                 .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))), ServletAdvice.class),
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.Filter"))))
-            .whereLoaderHas("jakarta.servlet.Filter")
+        TypeTransformation.forClassesOf("jakarta.servlet.Filter")
             .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
                 .and(takesArgument(0, named("jakarta.servlet.ServletRequest")))
                 .and(takesArgument(1, named("jakarta.servlet.ServletResponse"))), ServletAdvice.class),
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("jakarta.servlet.AsyncContext"))))
-            .whereLoaderHas("jakarta.servlet.AsyncContext")
+        TypeTransformation.forClassesOf("jakarta.servlet.AsyncContext")
             .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
   }
 }

@@ -1,8 +1,6 @@
 package dev.sidecar.instrumentation.servlet.javax;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
@@ -28,18 +26,15 @@ public final class ServletJavaxInstrumentation implements InstrumentationModule 
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.Servlet"))))
-            .whereLoaderHas("javax.servlet.Servlet")
+        TypeTransformation.forClassesOf("javax.servlet.Servlet")
             .advise(named("service").and(not(isAbstract())).and(takesArguments(2))
                 .and(takesArgument(0, named("javax.servlet.ServletRequest")))
                 .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.Filter"))))
-            .whereLoaderHas("javax.servlet.Filter")
+        TypeTransformation.forClassesOf("javax.servlet.Filter")
             .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
                 .and(takesArgument(0, named("javax.servlet.ServletRequest")))
                 .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
-        TypeTransformation.forTypes(not(isInterface()).and(hasSuperType(named("javax.servlet.AsyncContext"))))
-            .whereLoaderHas("javax.servlet.AsyncContext")
+        TypeTransformation.forClassesOf("javax.servlet.AsyncContext")
             .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
   }
 }

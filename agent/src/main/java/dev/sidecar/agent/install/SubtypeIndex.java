@@ -1,0 +1,107 @@
+package dev.sidecar.agent.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Which classes extend or implement one given type, decided from class file headers and
+ * remembered per class loader, so that each supertype's class file is read at most once. A class
+ * being loaded is decided from its own bytes; its supertypes from the class files its loader finds.
+ * Loaders are held weakly; a loader's memory is emptied when it reaches {@link #MAX_TYPES_PER_LOADER}.
+ */
+final class SubtypeIndex {
+  static final int MAX_TYPES_PER_LOADER = 8192;
+  private static final int MAX_DEPTH = 64;
+
+  private final String target;
+  private final Map<ClassLoader, Map<String, Boolean>> byLoader = new WeakHashMap<>();
+
+  /** {@code typeName} in binary form ({@code jakarta.servlet.Servlet}). */
+  SubtypeIndex(String typeName) {
+    this.target = typeName.replace('.', '/');
+  }
+
+  /** Whether the class in {@code classFile}, which {@code loader} is loading, is a class (not an interface) of the type. */
+  boolean isClassOfType(String internalName, byte[] classFile, ClassLoader loader) {
+    ClassHeader header = ClassHeader.read(classFile);
+    if (header.isInterface()) {
+      return false;
+    }
+    return internalName.equals(target) || anyOfType(header, loader, known(loader), 0);
+  }
+
+  /** The same, for a class already loaded: its supertypes are walked through reflection. */
+  boolean isClassOfType(Class<?> type) {
+    return !type.isInterface() && isOfType(type);
+  }
+
+  private boolean isOfType(Class<?> type) {
+    if (type.getName().replace('.', '/').equals(target)) {
+      return true;
+    }
+    Class<?> superclass = type.getSuperclass();
+    if (superclass != null && isOfType(superclass)) {
+      return true;
+    }
+    for (Class<?> implemented : type.getInterfaces()) {
+      if (isOfType(implemented)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean anyOfType(ClassHeader header, ClassLoader loader, Map<String, Boolean> known, int depth) {
+    if (isOfType(header.superName, loader, known, depth)) {
+      return true;
+    }
+    for (String implemented : header.interfaces) {
+      if (isOfType(implemented, loader, known, depth)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isOfType(String internalName, ClassLoader loader, Map<String, Boolean> known, int depth) {
+    if (internalName == null) {
+      return false;
+    }
+    if (internalName.equals(target)) {
+      return true;
+    }
+    // The JDK's own classes cannot see a library's types.
+    if (internalName.startsWith("java/") || depth > MAX_DEPTH) {
+      return false;
+    }
+    Boolean isOfType = known.get(internalName);
+    if (isOfType == null) {
+      byte[] classFile = classFile(loader, internalName);
+      isOfType = classFile != null && anyOfType(ClassHeader.read(classFile), loader, known, depth + 1);
+      if (known.size() >= MAX_TYPES_PER_LOADER) {
+        known.clear();
+      }
+      known.put(internalName, isOfType);
+    }
+    return isOfType;
+  }
+
+  private Map<String, Boolean> known(ClassLoader loader) {
+    synchronized (byLoader) {
+      return byLoader.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
+    }
+  }
+
+  private static byte[] classFile(ClassLoader loader, String internalName) {
+    try (InputStream in = loader == null
+        ? ClassLoader.getSystemResourceAsStream(internalName + ".class")
+        : loader.getResourceAsStream(internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
