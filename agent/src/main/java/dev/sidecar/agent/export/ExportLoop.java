@@ -44,6 +44,7 @@ public final class ExportLoop<R> implements Runnable {
   private final String signal;
   private final HandoffQueue<R> queue;
   private final BatchSettings settings;
+  private final Runnable settingsCheck;
   private final Supplier<RecordExporter<R>> exporterFactory;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong exported = new AtomicLong();
@@ -61,22 +62,24 @@ public final class ExportLoop<R> implements Runnable {
   private long failedReported;
 
   private ExportLoop(String threadName, String signal, HandoffQueue<R> queue, BatchSettings settings,
-      Supplier<RecordExporter<R>> exporterFactory) {
+      Runnable settingsCheck, Supplier<RecordExporter<R>> exporterFactory) {
     this.threadName = threadName;
     this.signal = signal;
     this.queue = queue;
     this.settings = settings;
+    this.settingsCheck = settingsCheck;
     this.exporterFactory = exporterFactory;
   }
 
   /**
    * Starts the thread {@code threadName}; {@code signal} names the records in messages ("spans").
-   * {@code exporterFactory} runs on that thread when the first records are drained, and may return
-   * null: records are then dropped.
+   * {@code settingsCheck} runs on that thread as it starts, so that a bad exporter setting is
+   * reported at once; {@code exporterFactory} runs there when the first records are drained, and
+   * may return null: records are then dropped.
    */
   public static <R> ExportLoop<R> start(String threadName, String signal, HandoffQueue<R> queue,
-      BatchSettings settings, Supplier<RecordExporter<R>> exporterFactory) {
-    ExportLoop<R> loop = new ExportLoop<>(threadName, signal, queue, settings, exporterFactory);
+      BatchSettings settings, Runnable settingsCheck, Supplier<RecordExporter<R>> exporterFactory) {
+    ExportLoop<R> loop = new ExportLoop<>(threadName, signal, queue, settings, settingsCheck, exporterFactory);
     loop.startThread();
     return loop;
   }
@@ -113,6 +116,13 @@ public final class ExportLoop<R> implements Runnable {
 
   @Override
   public void run() {
+    if (restarts == 0) {
+      try {
+        settingsCheck.run();
+      } catch (Throwable t) {
+        AgentErrors.record(t);
+      }
+    }
     List<R> records = new ArrayList<>(settings.maxExportBatchSize());
     long nextReanchor = System.nanoTime() + REANCHOR_NANOS;
     while (!stopping) {

@@ -20,17 +20,19 @@ import java.util.ServiceLoader;
 public final class LogExporters {
   private LogExporters() {}
 
-  /** The configured exporter, or null for {@code none}. */
+  /** Reports each unknown name in {@code otel.logs.exporter}, without building anything. */
+  public static void checkNames(AgentConfig config) {
+    SpanExporters.knownOrDefault("otel.logs.exporter",
+        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers().keySet(), true);
+  }
+
+  /** The configured exporter, or null for {@code none}. Unknown names are skipped; {@link #checkNames} reports them. */
   public static LogRecordExporter create(AgentConfig config) {
     ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(config.asMap());
-    Map<String, ConfigurableLogRecordExporterProvider> providers = new HashMap<>();
-    for (ConfigurableLogRecordExporterProvider provider
-        : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {
-      providers.putIfAbsent(provider.getName(), provider);
-    }
+    Map<String, ConfigurableLogRecordExporterProvider> providers = providers();
     List<String> names = SpanExporters.knownOrDefault("otel.logs.exporter",
-        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers.keySet());
+        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers.keySet(), false);
     List<LogRecordExporter> exporters = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
@@ -39,7 +41,7 @@ public final class LogExporters {
       }
       ConfigurableLogRecordExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        continue; // reported by knownOrDefault
+        continue; // reported by checkNames
       }
       try {
         exporters.add(provider.createExporter(properties));
@@ -52,5 +54,14 @@ public final class LogExporters {
       return null;
     }
     return exporters.size() == 1 ? exporters.get(0) : LogRecordExporter.composite(exporters);
+  }
+
+  private static Map<String, ConfigurableLogRecordExporterProvider> providers() {
+    Map<String, ConfigurableLogRecordExporterProvider> byName = new HashMap<>();
+    for (ConfigurableLogRecordExporterProvider provider
+        : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {
+      byName.putIfAbsent(provider.getName(), provider);
+    }
+    return byName;
   }
 }

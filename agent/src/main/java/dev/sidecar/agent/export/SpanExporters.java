@@ -28,11 +28,17 @@ public final class SpanExporters {
 
   private SpanExporters() {}
 
-  /** The configured exporter, or null for {@code none}. */
+  /** Reports each unknown name in {@code otel.traces.exporter}, without building anything. */
+  public static void checkNames(AgentConfig config) {
+    knownOrDefault("otel.traces.exporter", config.getList("otel.traces.exporter", Collections.singletonList("otlp")),
+        providers().keySet(), true);
+  }
+
+  /** The configured exporter, or null for {@code none}. Unknown names are skipped; {@link #checkNames} reports them. */
   public static SpanExporter create(AgentConfig config) {
     Map<String, ConfigurableSpanExporterProvider> providers = providers();
     List<String> names = knownOrDefault("otel.traces.exporter",
-        config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet());
+        config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet(), false);
     ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
     boolean consoleNamed = false;
@@ -45,7 +51,7 @@ public final class SpanExporters {
       }
       ConfigurableSpanExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        continue; // reported by knownOrDefault
+        continue; // reported by checkNames
       }
       try {
         exporters.add(provider.createExporter(properties));
@@ -64,17 +70,17 @@ public final class SpanExporters {
   }
 
   /**
-   * The names among {@code names} that are known (each unknown one reported), or the default,
-   * {@code otlp}, when none is: a typo costs a warning, not the export.
+   * The names among {@code names} that are known (each unknown one reported when {@code report}),
+   * or the default, {@code otlp}, when none is: a typo costs a warning, not the export.
    */
-  static List<String> knownOrDefault(String key, List<String> names, java.util.Set<String> providers) {
+  static List<String> knownOrDefault(String key, List<String> names, java.util.Set<String> providers, boolean report) {
     List<String> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
       (resolved.equals("none") || providers.contains(resolved) ? known : unknown).add(name);
     }
-    for (String name : unknown) {
+    for (String name : report ? unknown : Collections.<String>emptyList()) {
       AgentLog.warn("unknown value in " + key + ": '" + name + "' (known: otlp, console, none); "
           + (known.isEmpty() ? "using the default, otlp" : "ignored"));
     }

@@ -44,13 +44,14 @@ class DisabledAgentSmokeTest {
       assertEquals(200, response.statusCode(), () -> AppProcess.outputs(disabled, enabled));
       assertEquals("hello, off\n", response.body(), () -> AppProcess.outputs(disabled, enabled));
 
-      // Then a request of the enabled app's own: once its span has arrived, so has the earlier one (the app
-      // exports in the order spans end), and the disabled app, exporting every 100 ms too if it exported at all,
-      // has had as long.
+      // Then a request of the enabled app's own: once its span and the earlier one have arrived, the disabled
+      // app, exporting every 100 ms too if it exported at all, has had as long. (Both are awaited: with several
+      // exports in flight, two batches may arrive in either order.)
       String barrier = "name=barrier-" + caller.spanId();
       assertEquals(200, Http.get(enabled, "/greeting?" + barrier).statusCode(), enabled::output);
-      List<ReceivedSpan> received = Spans.await(receiver, TIMEOUT, "the enabled app's span for " + barrier,
-          spans -> spans.stream().anyMatch(server(ENABLED, "/greeting", barrier)), enabled, disabled);
+      List<ReceivedSpan> received = Spans.await(receiver, TIMEOUT, "the enabled app's spans for name=off and " + barrier,
+          spans -> spans.stream().anyMatch(server(ENABLED, "/greeting", barrier))
+              && spans.stream().anyMatch(server(ENABLED, "/greeting", "name=off")), enabled, disabled);
 
       ReceivedSpan called = Spans.only(received, "the enabled app's span for the disabled app's call",
           server(ENABLED, "/greeting", "name=off"), enabled, disabled);
