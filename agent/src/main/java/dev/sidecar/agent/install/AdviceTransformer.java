@@ -69,7 +69,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
   }
 
-  /** The rules that match a class already loaded, described from its {@code Class} object. */
+  /** Whether any rule matches a class already loaded, described from its {@code Class} object. */
   boolean matchesLoaded(Class<?> type) {
     if (type.isArray() || type.isPrimitive() || ignored(type.getName().replace('.', '/'), type.getClassLoader())) {
       return false;
