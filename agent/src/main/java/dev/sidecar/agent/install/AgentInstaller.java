@@ -39,6 +39,7 @@ public final class AgentInstaller {
         new MethodDescription.ForLoadedMethod(recordMethod())));
 
     List<TypeRule> rules = new ArrayList<>();
+    ClassHeaders headers = new ClassHeaders();
     for (InstrumentationModule module : modules) {
       for (TypeTransformation transformation : module.transformations()) {
         AgentBuilder.Transformer.ForAdvice advice = new AgentBuilder.Transformer.ForAdvice()
@@ -54,7 +55,7 @@ public final class AgentInstaller {
         }
         LoaderHasClass loaders = transformation.requiredClass() == null ? null
             : new LoaderHasClass(transformation.requiredClass());
-        SubtypeIndex subtypes = transformation.superType() == null ? null : new SubtypeIndex(transformation.superType());
+        SubtypeIndex subtypes = transformation.superType() == null ? null : new SubtypeIndex(transformation.superType(), headers);
         rules.add(new TypeRule(transformation.types(), loaders, subtypes, transformers));
       }
     }

@@ -16,7 +16,7 @@ final class ClassHeader {
   final String superName;
   final String[] interfaces;
 
-  private ClassHeader(int access, String superName, String[] interfaces) {
+  ClassHeader(int access, String superName, String[] interfaces) {
     this.access = access;
     this.superName = superName;
     this.interfaces = interfaces;

@@ -1,27 +1,27 @@
 package dev.sidecar.agent.install;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Which classes extend or implement one given type, decided from class file headers and
- * remembered per class loader, so that each supertype's class file is read at most once. A class
- * being loaded is decided from its own bytes; its supertypes from the class files its loader finds.
- * Loaders are held weakly; a loader's memory is emptied when it reaches {@link #MAX_TYPES_PER_LOADER}.
+ * remembered per class loader. A class being loaded is decided from its own bytes; its supertypes
+ * from the headers {@link ClassHeaders} reads once per loader. Loaders are held weakly; a loader's
+ * answers are forgotten all at once when they reach {@link #MAX_TYPES_PER_LOADER}.
  */
 final class SubtypeIndex {
   static final int MAX_TYPES_PER_LOADER = 8192;
   private static final int MAX_DEPTH = 64;
 
   private final String target;
+  private final ClassHeaders headers;
   private final Map<ClassLoader, Map<String, Boolean>> byLoader = new WeakHashMap<>();
 
   /** {@code typeName} in binary form ({@code jakarta.servlet.Servlet}). */
-  SubtypeIndex(String typeName) {
+  SubtypeIndex(String typeName, ClassHeaders headers) {
     this.target = typeName.replace('.', '/');
+    this.headers = headers;
   }
 
   /** Whether the class in {@code classFile}, which {@code loader} is loading, is a class (not an interface) of the type. */
@@ -79,8 +79,8 @@ final class SubtypeIndex {
     }
     Boolean isOfType = known.get(internalName);
     if (isOfType == null) {
-      byte[] classFile = classFile(loader, internalName);
-      isOfType = classFile != null && anyOfType(ClassHeader.read(classFile), loader, known, depth + 1);
+      ClassHeader header = headers.of(loader, internalName);
+      isOfType = header != null && anyOfType(header, loader, known, depth + 1);
       if (known.size() >= MAX_TYPES_PER_LOADER) {
         known.clear();
       }
@@ -92,16 +92,6 @@ final class SubtypeIndex {
   private Map<String, Boolean> known(ClassLoader loader) {
     synchronized (byLoader) {
       return byLoader.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
-    }
-  }
-
-  private static byte[] classFile(ClassLoader loader, String internalName) {
-    try (InputStream in = loader == null
-        ? ClassLoader.getSystemResourceAsStream(internalName + ".class")
-        : loader.getResourceAsStream(internalName + ".class")) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException e) {
-      return null;
     }
   }
 }

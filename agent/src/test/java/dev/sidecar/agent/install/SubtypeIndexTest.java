@@ -17,7 +17,7 @@ class SubtypeIndexTest {
 
   @Test
   void decidesFromClassFiles() throws IOException {
-    SubtypeIndex index = new SubtypeIndex(MARKER);
+    SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
     ClassLoader loader = getClass().getClassLoader();
     for (Class<?> type : OF_TYPE) {
       assertTrue(index.isClassOfType(internalName(type), classFile(type), loader), type.getName());
@@ -29,7 +29,7 @@ class SubtypeIndexTest {
 
   @Test
   void decidesLoadedClassesTheSameWay() {
-    SubtypeIndex index = new SubtypeIndex(MARKER);
+    SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
     for (Class<?> type : OF_TYPE) {
       assertTrue(index.isClassOfType(type), type.getName());
     }
@@ -41,7 +41,7 @@ class SubtypeIndexTest {
   /** A class that is the type itself counts, as Byte Buddy's supertype matcher counts it. */
   @Test
   void aClassIsOfItsOwnType() throws IOException {
-    SubtypeIndex index = new SubtypeIndex(Direct.class.getName());
+    SubtypeIndex index = new SubtypeIndex(Direct.class.getName(), new ClassHeaders());
     assertTrue(index.isClassOfType(internalName(Direct.class), classFile(Direct.class), getClass().getClassLoader()));
     assertTrue(index.isClassOfType(Direct.class));
     assertTrue(index.isClassOfType(Indirect.class));
@@ -51,7 +51,7 @@ class SubtypeIndexTest {
   /** A supertype whose class file the loader cannot find is taken as not of the type. */
   @Test
   void aMissingSupertypeIsNotOfTheType() throws IOException {
-    SubtypeIndex index = new SubtypeIndex(MARKER);
+    SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
     ClassLoader blind = new ClassLoader(null) {};
     assertFalse(index.isClassOfType(internalName(Indirect.class), classFile(Indirect.class), blind));
     // Its own header names the type: nothing to look up.

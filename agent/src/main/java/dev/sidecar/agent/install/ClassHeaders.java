@@ -1,0 +1,52 @@
+package dev.sidecar.agent.install;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The headers of the class files each class loader finds, read once and shared by every
+ * {@link SubtypeIndex}: a supertype common to many classes is read from its jar once, whichever
+ * type is asked about. Loaders are held weakly; a loader's headers are forgotten all at once when
+ * they reach {@link #MAX_PER_LOADER}.
+ */
+final class ClassHeaders {
+  static final int MAX_PER_LOADER = 8192;
+  /** Stands for a class file the loader does not find. */
+  private static final ClassHeader MISSING = new ClassHeader(0, null, new String[0]);
+
+  private final Map<ClassLoader, Map<String, ClassHeader>> byLoader = new WeakHashMap<>();
+
+  /** The header of {@code internalName} as {@code loader} finds it, or null when it finds no such class file. */
+  ClassHeader of(ClassLoader loader, String internalName) {
+    Map<String, ClassHeader> known = known(loader);
+    ClassHeader header = known.get(internalName);
+    if (header == null) {
+      byte[] classFile = classFile(loader, internalName);
+      header = classFile == null ? MISSING : ClassHeader.read(classFile);
+      if (known.size() >= MAX_PER_LOADER) {
+        known.clear();
+      }
+      known.put(internalName, header);
+    }
+    return header == MISSING ? null : header;
+  }
+
+  private Map<String, ClassHeader> known(ClassLoader loader) {
+    synchronized (byLoader) {
+      return byLoader.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
+    }
+  }
+
+  private static byte[] classFile(ClassLoader loader, String internalName) {
+    try (InputStream in = loader == null
+        ? ClassLoader.getSystemResourceAsStream(internalName + ".class")
+        : loader.getResourceAsStream(internalName + ".class")) {
+      return in == null ? null : in.readAllBytes();
+    } catch (IOException e) {
+      return null;
+    }
+  }
+}
