@@ -89,9 +89,9 @@ public final class Sidecar {
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
     Supplier<Resource> resource = new Once<>(() -> SidecarResource.create(config, version));
     ExportLoop<SpanRecord> spanLoop = ExportLoop.start("sidecar-export-0", "spans", Handoff.spans(), batch,
-        () -> SpanExporters.checkNames(exportConfig), () -> RecordExporters.forSpans(SpanExporters.create(exportConfig), resource.get(), version, spanLimits));
+        () -> RecordExporters.forSpans(SpanExporters.create(exportConfig), resource.get(), version, spanLimits));
     ExportLoop<LogEvent> logLoop = ExportLoop.start("sidecar-export-1", "log records", Handoff.logs(), logBatch,
-        () -> LogExporters.checkNames(exportConfig), () -> RecordExporters.forLogs(LogExporters.create(exportConfig), resource.get(), logLimits));
+        () -> RecordExporters.forLogs(LogExporters.create(exportConfig), resource.get(), logLimits));
     Duration shutdownTimeout = config.getDuration("sidecar.shutdown.timeout", Duration.ofSeconds(5));
     // Both loops flush at once and the hook returns by the deadline, whatever the collector does:
     // their threads are daemons, so the JVM's exit never waits for an export in flight.

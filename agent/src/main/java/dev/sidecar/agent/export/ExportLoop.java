@@ -18,10 +18,10 @@ import java.util.function.Supplier;
 
 /**
  * One of the sidecar's export threads, one per signal: waits for a batch or the schedule delay,
- * drains the hand-off queue and exports. The exporter is built on this thread when the first batch
- * is drained, not before: loading the OpenTelemetry SDK and OkHttp then neither delays the
- * application's start-up nor competes with it for CPU, and a JVM that never records anything never
- * loads them. An export failure costs
+ * drains the hand-off queue and exports. The exporter is built on this thread as it starts, so
+ * loading the OpenTelemetry SDK and OkHttp never holds up the application's own start. Not later:
+ * built at the first batch instead, it was still loading while a server under immediate load
+ * filled the queue, and records were dropped. An export failure costs
  * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
  * thread that dies all the same is replaced (a few times, not in a crash loop).
  *
@@ -44,7 +44,6 @@ public final class ExportLoop<R> implements Runnable {
   private final String signal;
   private final HandoffQueue<R> queue;
   private final BatchSettings settings;
-  private final Runnable settingsCheck;
   private final Supplier<RecordExporter<R>> exporterFactory;
   private final CountDownLatch stopped = new CountDownLatch(1);
   private final AtomicLong exported = new AtomicLong();
@@ -62,24 +61,21 @@ public final class ExportLoop<R> implements Runnable {
   private long failedReported;
 
   private ExportLoop(String threadName, String signal, HandoffQueue<R> queue, BatchSettings settings,
-      Runnable settingsCheck, Supplier<RecordExporter<R>> exporterFactory) {
+      Supplier<RecordExporter<R>> exporterFactory) {
     this.threadName = threadName;
     this.signal = signal;
     this.queue = queue;
     this.settings = settings;
-    this.settingsCheck = settingsCheck;
     this.exporterFactory = exporterFactory;
   }
 
   /**
    * Starts the thread {@code threadName}; {@code signal} names the records in messages ("spans").
-   * {@code settingsCheck} runs on that thread as it starts, so that a bad exporter setting is
-   * reported at once; {@code exporterFactory} runs there when the first records are drained, and
-   * may return null: records are then dropped.
+   * {@code exporterFactory} runs on that thread and may return null: records are then dropped.
    */
   public static <R> ExportLoop<R> start(String threadName, String signal, HandoffQueue<R> queue,
-      BatchSettings settings, Runnable settingsCheck, Supplier<RecordExporter<R>> exporterFactory) {
-    ExportLoop<R> loop = new ExportLoop<>(threadName, signal, queue, settings, settingsCheck, exporterFactory);
+      BatchSettings settings, Supplier<RecordExporter<R>> exporterFactory) {
+    ExportLoop<R> loop = new ExportLoop<>(threadName, signal, queue, settings, exporterFactory);
     loop.startThread();
     return loop;
   }
@@ -116,11 +112,13 @@ public final class ExportLoop<R> implements Runnable {
 
   @Override
   public void run() {
-    if (restarts == 0) {
+    if (!exporterBuilt) {
+      exporterBuilt = true;
       try {
-        settingsCheck.run();
+        exporter = exporterFactory.get();
       } catch (Throwable t) {
         AgentErrors.record(t);
+        AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
       }
     }
     List<R> records = new ArrayList<>(settings.maxExportBatchSize());
@@ -128,7 +126,7 @@ public final class ExportLoop<R> implements Runnable {
     while (!stopping) {
       try {
         queue.awaitBatch(settings.scheduleDelay().toNanos());
-        exportQueued(records);
+        exportQueued(exporter, records);
         report();
         if (System.nanoTime() - nextReanchor > 0) {
           EpochClock.reanchor();
@@ -145,7 +143,7 @@ public final class ExportLoop<R> implements Runnable {
       }
     }
     try {
-      exportQueued(records);
+      exportQueued(exporter, records);
       // The last answers: the caller's deadline bounds the whole shutdown, this wait included.
       inFlight.tryAcquire(MAX_EXPORTS_IN_FLIGHT, settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS);
       if (exporter != null) {
@@ -242,10 +240,9 @@ public final class ExportLoop<R> implements Runnable {
     }
   }
 
-  private void exportQueued(List<R> records) {
+  private void exportQueued(RecordExporter<R> exporter, List<R> records) {
     while (queue.drainTo(records, settings.maxExportBatchSize()) > 0) {
       try {
-        RecordExporter<R> exporter = exporter();
         if (exporter != null) {
           export(exporter, records);
         }
@@ -259,20 +256,6 @@ public final class ExportLoop<R> implements Runnable {
       // After each batch, not each drain: a backlog takes long to export when the collector struggles.
       report();
     }
-  }
-
-  /** The exporter, built at the first call; null when it could not be built (then records are dropped). */
-  private RecordExporter<R> exporter() {
-    if (!exporterBuilt) {
-      exporterBuilt = true;
-      try {
-        exporter = exporterFactory.get();
-      } catch (Throwable t) {
-        AgentErrors.record(t);
-        AgentLog.warn("could not set up the export of " + signal + " (" + t + "); they are dropped");
-      }
-    }
-    return exporter;
   }
 
   /**

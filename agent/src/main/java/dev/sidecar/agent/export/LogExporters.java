@@ -20,19 +20,17 @@ import java.util.ServiceLoader;
 public final class LogExporters {
   private LogExporters() {}
 
-  /** Reports each unknown name in {@code otel.logs.exporter}, without building anything. */
-  public static void checkNames(AgentConfig config) {
-    SpanExporters.knownOrDefault("otel.logs.exporter",
-        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers().keySet(), true);
-  }
-
-  /** The configured exporter, or null for {@code none}. Unknown names are skipped; {@link #checkNames} reports them. */
+  /** The configured exporter, or null for {@code none}. */
   public static LogRecordExporter create(AgentConfig config) {
     ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(config.asMap());
-    Map<String, ConfigurableLogRecordExporterProvider> providers = providers();
+    Map<String, ConfigurableLogRecordExporterProvider> providers = new HashMap<>();
+    for (ConfigurableLogRecordExporterProvider provider
+        : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {
+      providers.putIfAbsent(provider.getName(), provider);
+    }
     List<String> names = SpanExporters.knownOrDefault("otel.logs.exporter",
-        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers.keySet(), false);
+        config.getList("otel.logs.exporter", Collections.singletonList("otlp")), providers.keySet());
     List<LogRecordExporter> exporters = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
@@ -41,7 +39,7 @@ public final class LogExporters {
       }
       ConfigurableLogRecordExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        continue; // reported by checkNames
+        continue; // reported by knownOrDefault
       }
       try {
         exporters.add(provider.createExporter(properties));
@@ -54,14 +52,5 @@ public final class LogExporters {
       return null;
     }
     return exporters.size() == 1 ? exporters.get(0) : LogRecordExporter.composite(exporters);
-  }
-
-  private static Map<String, ConfigurableLogRecordExporterProvider> providers() {
-    Map<String, ConfigurableLogRecordExporterProvider> byName = new HashMap<>();
-    for (ConfigurableLogRecordExporterProvider provider
-        : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {
-      byName.putIfAbsent(provider.getName(), provider);
-    }
-    return byName;
   }
 }

@@ -28,17 +28,11 @@ public final class SpanExporters {
 
   private SpanExporters() {}
 
-  /** Reports each unknown name in {@code otel.traces.exporter}, without building anything. */
-  public static void checkNames(AgentConfig config) {
-    knownOrDefault("otel.traces.exporter", config.getList("otel.traces.exporter", Collections.singletonList("otlp")),
-        providers().keySet(), true);
-  }
-
-  /** The configured exporter, or null for {@code none}. Unknown names are skipped; {@link #checkNames} reports them. */
+  /** The configured exporter, or null for {@code none}. */
   public static SpanExporter create(AgentConfig config) {
     Map<String, ConfigurableSpanExporterProvider> providers = providers();
     List<String> names = knownOrDefault("otel.traces.exporter",
-        config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet(), false);
+        config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet());
     ExporterLogFilter.install();
     ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
     boolean consoleNamed = false;
@@ -51,7 +45,7 @@ public final class SpanExporters {
       }
       ConfigurableSpanExporterProvider provider = providers.get(resolved);
       if (provider == null) {
-        continue; // reported by checkNames
+        continue; // reported by knownOrDefault
       }
       try {
         exporters.add(provider.createExporter(properties));
@@ -70,17 +64,17 @@ public final class SpanExporters {
   }
 
   /**
-   * The names among {@code names} that are known (each unknown one reported when {@code report}),
-   * or the default, {@code otlp}, when none is: a typo costs a warning, not the export.
+   * The names among {@code names} that are known (each unknown one reported), or the default,
+   * {@code otlp}, when none is: a typo costs a warning, not the export.
    */
-  static List<String> knownOrDefault(String key, List<String> names, java.util.Set<String> providers, boolean report) {
+  static List<String> knownOrDefault(String key, List<String> names, java.util.Set<String> providers) {
     List<String> known = new ArrayList<>();
     List<String> unknown = new ArrayList<>();
     for (String name : names) {
       String resolved = name.equals("logging") ? "console" : name;
       (resolved.equals("none") || providers.contains(resolved) ? known : unknown).add(name);
     }
-    for (String name : report ? unknown : Collections.<String>emptyList()) {
+    for (String name : unknown) {
       AgentLog.warn("unknown value in " + key + ": '" + name + "' (known: otlp, console, none); "
           + (known.isEmpty() ? "using the default, otlp" : "ignored"));
     }

@@ -7,10 +7,12 @@ import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.pool.TypePool;
 
 /**
- * Keeps the type descriptions Byte Buddy parses, per class loader, from one class's matching to the
- * next. A supertype matcher walks each loaded class's hierarchy; without a shared cache every walk
- * parses the same superclasses and interfaces again, for every class an embedded Tomcat loads. Loaders are held weakly; each loader's cache is emptied when it reaches
- * {@link #MAX_TYPES_PER_LOADER}, so what it holds stays a few megabytes whatever the application loads.
+ * Keeps the type descriptions Byte Buddy parses, per class loader, from one class to the next:
+ * weaving resolves the types an advised method and a substituted call refer to, and a type matcher
+ * that looks past the name walks a class's supertypes; without a shared cache each would parse the
+ * same JDK and library classes again. Loaders are held weakly; each loader's cache is emptied when
+ * it reaches {@link #MAX_TYPES_PER_LOADER}, so what it holds stays a few megabytes whatever the
+ * application loads.
  */
 final class TypePoolCache extends AgentBuilder.PoolStrategy.WithTypePoolCache {
   static final int MAX_TYPES_PER_LOADER = 2048;

@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -33,8 +32,6 @@ import org.junit.jupiter.api.Test;
 
 class ExportLoopTest {
   private final MemoryExporter exporter = new MemoryExporter();
-  private final AtomicInteger settingsChecks = new AtomicInteger();
-  private final AtomicInteger exportersBuilt = new AtomicInteger();
   private ExportLoop<SpanRecord> loop;
   private String threadName;
 
@@ -104,10 +101,8 @@ class ExportLoopTest {
     assertEquals(8, settings.maxExportBatchSize());
     Handoff.configure(settings.maxQueueSize(), settings.maxExportBatchSize());
     threadName = "sidecar-export-test-" + System.nanoTime();
-    loop = ExportLoop.start(threadName, "spans", Handoff.spans(), settings, settingsChecks::incrementAndGet, () -> {
-      exportersBuilt.incrementAndGet();
-      return SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test"));
-    });
+    loop = ExportLoop.start(threadName, "spans", Handoff.spans(), settings,
+        () -> SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
   }
 
   private static Set<String> offer(String prefix, int count) {
@@ -145,29 +140,6 @@ class ExportLoopTest {
     assertEquals(0, loop.failed());
     assertTrue(loop.shutdown(Duration.ofSeconds(5)));
     assertTrue(exporter.shutDown.get());
-  }
-
-  /** Settings are checked as the thread starts; the exporter is built for the first batch, and only once. */
-  @Test
-  void theExporterIsBuiltWhenTheFirstRecordsAreDrained() {
-    start("20");
-    await(() -> settingsChecks.get() == 1, "the settings check");
-    Set<String> names = offer("first-", 3);
-    await(() -> loop.exported() == 3, "the first spans");
-    names.addAll(offer("second-", 3));
-    await(() -> loop.exported() == 6, "the second spans");
-    assertEquals(names, new HashSet<>(exporter.names()));
-    assertEquals(1, exportersBuilt.get());
-    assertEquals(1, settingsChecks.get());
-  }
-
-  @Test
-  void aLoopThatNeverHadRecordsNeverBuildsItsExporter() {
-    start("20");
-    await(() -> settingsChecks.get() == 1, "the settings check");
-    assertTrue(loop.shutdown(Duration.ofSeconds(5)));
-    assertEquals(0, exportersBuilt.get());
-    assertTrue(exporter.batches.isEmpty());
   }
 
   @Test
