@@ -38,7 +38,7 @@ import java.util.stream.Collectors;
 
 /**
  * The sidecar's start: reads the configuration, sets up the bootstrap's sampler, propagators and
- * queue, starts the export thread, then instruments. Called by the launcher in the sidecar class
+ * queue, instruments, then starts the export threads. Called by the launcher in the sidecar class
  * loader.
  */
 public final class Sidecar {
@@ -85,6 +85,13 @@ public final class Sidecar {
     LogContextCapture.limit(logLimits.count());
     LogCapture.limitBody(config.getInt("sidecar.logs.body.length.limit", 16384, 0, Integer.MAX_VALUE));
 
+    // Instrumented first, export threads started second: the classes those threads load as they build
+    // the exporters (OkHttp's thread pool, java.util.logging) are then woven as they load, on those
+    // threads, instead of retransformed afterwards on the application's main thread.
+    List<InstrumentationModule> modules = Instrumentations.enabled(config);
+    TransformationCounter counter = new TransformationCounter();
+    InstalledTransformer transformer = AgentInstaller.install(instrumentation, modules, agentJar, counter);
+
     // Checked once, here, so each invalid exporter setting is reported once.
     AgentConfig exportConfig = AgentConfig.fromMap(SpanExporters.sanitized(config));
     Supplier<Resource> resource = new Once<>(() -> SidecarResource.create(config, version));
@@ -99,9 +106,6 @@ public final class Sidecar {
         () -> ExportLoop.shutdownAll(shutdownTimeout, spanLoop, logLoop), "sidecar-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
 
-    List<InstrumentationModule> modules = Instrumentations.enabled(config);
-    TransformationCounter counter = new TransformationCounter();
-    InstalledTransformer transformer = AgentInstaller.install(instrumentation, modules, agentJar, counter);
     if (AgentLog.debugEnabled()) {
       // Only in debug mode: describing the exporter checks its settings over again.
       AgentLog.debug("started " + version + (attached ? " by attach" : "") + "; sampler " + sampler
