@@ -53,10 +53,9 @@ public final class AgentInstaller {
         if (!transformation.substitutions().isEmpty()) {
           transformers.add(new CallSubstitutions(transformation.substitutions()));
         }
-        LoaderHasClass loaders = transformation.requiredClass() == null ? null
-            : new LoaderHasClass(transformation.requiredClass());
-        SubtypeIndex subtypes = transformation.superType() == null ? null : new SubtypeIndex(transformation.superType(), headers);
-        rules.add(new TypeRule(transformation.types(), loaders, subtypes, transformers));
+        rules.add(transformation.superType() == null
+            ? TypeRule.forTypes(transformation.types(), transformers)
+            : TypeRule.forClassesOf(transformation.superType(), headers, transformers));
       }
     }
     AdviceTransformer transformer = new AdviceTransformer(rules, instrumentation, byteBuddy(), counter);

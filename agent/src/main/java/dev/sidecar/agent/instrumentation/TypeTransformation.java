@@ -1,10 +1,5 @@
 package dev.sidecar.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperType;
-import static net.bytebuddy.matcher.ElementMatchers.isInterface;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,22 +11,20 @@ import net.bytebuddy.matcher.ElementMatcher;
 /** The types to transform and, for each group of their methods, the advice class to inline. */
 public final class TypeTransformation {
   private final ElementMatcher<? super TypeDescription> types;
-  private final String requiredClass;
   private final String superType;
   private final List<MethodAdvice> advice;
   private final List<CallSubstitution> substitutions;
 
-  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String requiredClass, String superType,
+  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String superType,
       List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
     this.types = types;
-    this.requiredClass = requiredClass;
     this.superType = superType;
     this.advice = Collections.unmodifiableList(advice);
     this.substitutions = Collections.unmodifiableList(substitutions);
   }
 
   public static TypeTransformation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeTransformation(types, null, null, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(types, null, new ArrayList<>(), new ArrayList<>());
   }
 
   /**
@@ -40,15 +33,14 @@ public final class TypeTransformation {
    * loads: the way to match the implementations of a library's interface.
    */
   public static TypeTransformation forClassesOf(String typeName) {
-    return new TypeTransformation(not(isInterface()).and(hasSuperType(named(typeName))), typeName, typeName,
-        new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(null, typeName, new ArrayList<>(), new ArrayList<>());
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
   public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(types, requiredClass, superType, more, new ArrayList<>(substitutions));
+    return new TypeTransformation(types, superType, more, new ArrayList<>(substitutions));
   }
 
   /**
@@ -60,12 +52,7 @@ public final class TypeTransformation {
       ElementMatcher<? super MethodDescription> called, Method replacement) {
     List<CallSubstitution> more = new ArrayList<>(substitutions);
     more.add(new CallSubstitution(methods, called, replacement));
-    return new TypeTransformation(types, requiredClass, superType, new ArrayList<>(advice), more);
-  }
-
-  /** The class a loader must have for this transformation to apply there, or null. */
-  public String requiredClass() {
-    return requiredClass;
+    return new TypeTransformation(types, superType, new ArrayList<>(advice), more);
   }
 
   /** The type whose classes {@link #forClassesOf} matches, or null. */
@@ -73,6 +60,7 @@ public final class TypeTransformation {
     return superType;
   }
 
+  /** The types {@link #forTypes} matches, or null for a transformation {@link #forClassesOf} a type. */
   public ElementMatcher<? super TypeDescription> types() {
     return types;
   }
