@@ -86,7 +86,7 @@ public final class Sidecar {
     LogCapture.limitBody(config.getInt("sidecar.logs.body.length.limit", 16384, 0, Integer.MAX_VALUE));
 
     // Instrumented first, export threads started second: the classes those threads load as they build
-    // the exporters (OkHttp's thread pool, java.util.logging) are then woven as they load, on those
+    // the exporters (the HTTP sender's thread pool, java.util.logging) are then woven as they load, on those
     // threads, instead of retransformed afterwards on the application's main thread.
     List<InstrumentationModule> modules = Instrumentations.enabled(config);
     TransformationCounter counter = new TransformationCounter();

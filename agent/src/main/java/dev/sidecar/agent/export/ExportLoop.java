@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 /**
  * One of the sidecar's export threads, one per signal: waits for a batch or the schedule delay,
  * drains the hand-off queue and exports. The exporter is built on this thread as it starts, so
- * loading the OpenTelemetry SDK and OkHttp never holds up the application's own start. Not later:
+ * loading the OpenTelemetry SDK never holds up the application's own start. Not later:
  * built at the first batch instead, it was still loading while a server under immediate load
  * filled the queue, and records were dropped. An export failure costs
  * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
@@ -35,8 +35,8 @@ public final class ExportLoop<R> implements Runnable {
    * faster than one round trip per batch, and on a busy CPU every hop between the export thread and
    * the sender's thread waits for a time slice: the queue overflowed at a few thousand requests a
    * second. Three in flight keep it draining while answers are on their way. Not more: the OTLP
-   * exporter's OkHttp sender runs at most five calls at once and fails, rather than queues, one more;
-   * a slot here is free as soon as the answer arrives, a moment before OkHttp counts its call ended.
+   * exporter's gRPC sender (OkHttp) runs at most five calls at once and fails, rather than queues, one
+   * more; a slot here is free as soon as the answer arrives, a moment before OkHttp counts its call ended.
    */
   static final int MAX_EXPORTS_IN_FLIGHT = 3;
 

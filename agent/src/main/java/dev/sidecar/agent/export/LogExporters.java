@@ -3,7 +3,6 @@ package dev.sidecar.agent.export;
 import dev.sidecar.agent.AgentLog;
 import dev.sidecar.agent.config.AgentConfig;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.logs.ConfigurableLogRecordExporterProvider;
 import io.opentelemetry.sdk.logs.export.LogRecordExporter;
 import java.util.ArrayList;
@@ -23,7 +22,7 @@ public final class LogExporters {
   /** The configured exporter, or null for {@code none}. */
   public static LogRecordExporter create(AgentConfig config) {
     ExporterLogFilter.install();
-    ConfigProperties properties = DefaultConfigProperties.createFromMap(config.asMap());
+    ConfigProperties properties = ExporterSettings.of(config.asMap());
     Map<String, ConfigurableLogRecordExporterProvider> providers = new HashMap<>();
     for (ConfigurableLogRecordExporterProvider provider
         : ServiceLoader.load(ConfigurableLogRecordExporterProvider.class, LogExporters.class.getClassLoader())) {

@@ -4,7 +4,6 @@ import dev.sidecar.agent.AgentLog;
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.config.Durations;
 import io.opentelemetry.sdk.autoconfigure.spi.ConfigProperties;
-import io.opentelemetry.sdk.autoconfigure.spi.internal.DefaultConfigProperties;
 import io.opentelemetry.sdk.autoconfigure.spi.traces.ConfigurableSpanExporterProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import java.net.URI;
@@ -34,7 +33,7 @@ public final class SpanExporters {
     List<String> names = knownOrDefault("otel.traces.exporter",
         config.getList("otel.traces.exporter", Collections.singletonList("otlp")), providers.keySet());
     ExporterLogFilter.install();
-    ConfigProperties properties = DefaultConfigProperties.createFromMap(sanitized(config));
+    ConfigProperties properties = ExporterSettings.of(sanitized(config));
     boolean consoleNamed = false;
     List<SpanExporter> exporters = new ArrayList<>();
     for (String name : names) {

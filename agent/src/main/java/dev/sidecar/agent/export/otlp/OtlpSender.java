@@ -60,6 +60,7 @@ final class OtlpSender {
    * Gives the OkHttp client of the transport's sender sockets with Nagle's algorithm off
    * ({@link NoDelaySockets}); the client keeps its dispatcher, connection pool and every setting.
    * OkHttp leaves Nagle on, and the SDK has no setting for it. Without the field, nothing changes.
+   * OTLP/HTTP goes through the agent's own sender, which turns Nagle off itself: this is for gRPC.
    */
   private static void withoutNagle(Object transport, String senderField) {
     if (Runtime.version().feature() >= FINAL_FIELDS_WARN_FROM) {
