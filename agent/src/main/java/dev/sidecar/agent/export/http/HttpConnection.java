@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ProtocolException;
 import java.net.Socket;
@@ -30,6 +31,7 @@ final class HttpConnection implements AutoCloseable {
   private static final int MAX_LINE_CHARS = 8 * 1024;
 
   private final Socket socket;
+  private final String address;
   private final OutputStream out;
   private final InputStream in;
   private final StringBuilder line = new StringBuilder();
@@ -37,8 +39,9 @@ final class HttpConnection implements AutoCloseable {
   private boolean reusable = true;
   private boolean answered;
 
-  private HttpConnection(Socket socket) throws IOException {
+  private HttpConnection(Socket socket, String address) throws IOException {
     this.socket = socket;
+    this.address = address;
     this.out = new BufferedOutputStream(socket.getOutputStream(), BUFFER_BYTES);
     this.in = new BufferedInputStream(socket.getInputStream(), BUFFER_BYTES);
   }
@@ -49,13 +52,23 @@ final class HttpConnection implements AutoCloseable {
    */
   static HttpConnection open(String host, int port, int connectMillis, SSLSocketFactory tls, String[] protocols)
       throws IOException {
+    String address = host + ":" + port;
     Socket plain = new Socket();
     try {
       // Nagle's algorithm would hold the request's last segment until the previous one is acknowledged.
       plain.setTcpNoDelay(true);
-      plain.connect(new InetSocketAddress(host, port), Math.max(1, connectMillis));
+      try {
+        plain.connect(new InetSocketAddress(host, port), Math.max(1, connectMillis));
+      } catch (ConnectException e) {
+        // The JDK's message names no address; the type stays, for the retry policy.
+        throw (ConnectException) new ConnectException("cannot connect to the collector at " + address + " ("
+            + e.getMessage() + ")").initCause(e);
+      } catch (SocketTimeoutException e) {
+        throw (SocketTimeoutException) new SocketTimeoutException("no connection to the collector at " + address
+            + " within " + connectMillis + " ms").initCause(e);
+      }
       if (tls == null) {
-        return new HttpConnection(plain);
+        return new HttpConnection(plain, address);
       }
       plain.setSoTimeout(Math.max(1, connectMillis));
       SSLSocket secure = (SSLSocket) tls.createSocket(plain, host, port, true);
@@ -66,7 +79,7 @@ final class HttpConnection implements AutoCloseable {
       }
       secure.setSSLParameters(parameters);
       secure.startHandshake();
-      return new HttpConnection(secure);
+      return new HttpConnection(secure, address);
     } catch (IOException | RuntimeException e) {
       plain.close();
       throw e;
@@ -75,7 +88,8 @@ final class HttpConnection implements AutoCloseable {
 
   /**
    * Sends {@code head} (request line and headers, without the blank line) and the body, then reads the
-   * answer; waits for it until {@code deadlineNanos}. Answers larger than {@code maxBodyBytes} fail.
+   * answer, each read waiting at most the time that was left until {@code deadlineNanos} when the
+   * request went out. Answers larger than {@code maxBodyBytes} fail.
    */
   CollectorResponse exchange(byte[] head, MessageWriter body, int contentLength, long deadlineNanos, long maxBodyBytes)
       throws IOException {
@@ -84,10 +98,16 @@ final class HttpConnection implements AutoCloseable {
     out.write(("Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     body.writeMessage(out);
     out.flush();
-    return readResponse(deadlineNanos, maxBodyBytes);
+    try {
+      return readResponse(maxBodyBytes);
+    } catch (SocketTimeoutException e) {
+      reusable = false;
+      throw (SocketTimeoutException) new SocketTimeoutException("no answer from the collector at " + address
+          + " within the export timeout").initCause(e);
+    }
   }
 
-  private CollectorResponse readResponse(long deadlineNanos, long maxBodyBytes) throws IOException {
+  private CollectorResponse readResponse(long maxBodyBytes) throws IOException {
     while (true) {
       String statusLine = readLine();
       // "HTTP/1.1 200 OK": the version, the code, and a reason that may be empty or absent.

@@ -177,7 +177,10 @@ class KeepAliveHttpSenderTest {
     SpanExporter exporter = spanExporter("otel.exporter.otlp.timeout", "1s");
     try {
       receiver.fault(CollectorFault.DOWN);
-      assertInstanceOf(ConnectException.class, failureOf(exporter.export(spans("lost"))).getCause());
+      Throwable cause = failureOf(exporter.export(spans("lost"))).getCause();
+      assertInstanceOf(ConnectException.class, cause);
+      assertTrue(cause.getMessage().startsWith("cannot connect to the collector at 127.0.0.1:" + receiver.httpPort() + " ("),
+          cause.getMessage());
     } finally {
       exporter.shutdown();
     }
@@ -188,7 +191,10 @@ class KeepAliveHttpSenderTest {
     SpanExporter exporter = spanExporter("otel.exporter.otlp.timeout", "1s");
     try {
       receiver.fault(CollectorFault.BLACK_HOLE);
-      assertInstanceOf(SocketTimeoutException.class, failureOf(exporter.export(spans("lost"))).getCause());
+      Throwable cause = failureOf(exporter.export(spans("lost"))).getCause();
+      assertInstanceOf(SocketTimeoutException.class, cause);
+      assertEquals("no answer from the collector at 127.0.0.1:" + receiver.httpPort() + " within the export timeout",
+          cause.getMessage());
     } finally {
       receiver.fault(CollectorFault.NONE);
       exporter.shutdown();
