@@ -162,7 +162,7 @@ final class HttpConnection implements AutoCloseable {
         bodyBytes = readFixed(contentLength, maxBodyBytes);
       } else {
         close = true;
-        bodyBytes = readToEnd(maxBodyBytes);
+        bodyBytes = readAll(in, maxBodyBytes);
       }
       if (close) {
         reusable = false;
@@ -236,10 +236,11 @@ final class HttpConnection implements AutoCloseable {
     }
   }
 
-  private byte[] readToEnd(long maxBodyBytes) throws IOException {
+  /** Everything {@code from} holds up to its end: an answer without a length, or one unzipped. */
+  private static byte[] readAll(InputStream from, long maxBodyBytes) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     byte[] buffer = new byte[BUFFER_BYTES];
-    for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+    for (int n = from.read(buffer); n >= 0; n = from.read(buffer)) {
       if (body.size() + n > maxBodyBytes) {
         throw tooLarge(maxBodyBytes);
       }
@@ -256,15 +257,7 @@ final class HttpConnection implements AutoCloseable {
       throw new ProtocolException("unsupported Content-Encoding in the collector's answer: " + encoding);
     }
     try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
-      ByteArrayOutputStream plain = new ByteArrayOutputStream();
-      byte[] buffer = new byte[BUFFER_BYTES];
-      for (int n = gzip.read(buffer); n >= 0; n = gzip.read(buffer)) {
-        if (plain.size() + n > maxBodyBytes) {
-          throw tooLarge(maxBodyBytes);
-        }
-        plain.write(buffer, 0, n);
-      }
-      return plain.toByteArray();
+      return readAll(gzip, maxBodyBytes);
     }
   }
 
