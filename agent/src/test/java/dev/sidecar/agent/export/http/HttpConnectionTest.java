@@ -34,22 +34,22 @@ class HttpConnectionTest {
   @Test
   void aLengthDelimitedAnswerKeepsTheConnection() throws Exception {
     Exchange exchange = exchange(ascii("HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nabc"));
-    assertEquals(200, exchange.response.getStatusCode());
-    assertEquals("OK", exchange.response.getStatusMessage());
-    assertArrayEquals(ascii("abc"), exchange.response.getResponseBody());
-    assertTrue(exchange.reusable);
+    assertEquals(200, exchange.response().getStatusCode());
+    assertEquals("OK", exchange.response().getStatusMessage());
+    assertArrayEquals(ascii("abc"), exchange.response().getResponseBody());
+    assertTrue(exchange.reusable());
     // What the server read: the head, the length, the body.
     assertEquals(new String(HEAD, StandardCharsets.US_ASCII) + "Content-Length: 5\r\n\r\n\u0001\u0002\u0003\u0004\u0005",
-        exchange.request);
+        exchange.request());
   }
 
   @Test
   void aChunkedAnswerIsJoined() throws Exception {
     Exchange exchange = exchange(ascii("HTTP/1.1 400 Bad Request\r\nTransfer-Encoding: chunked\r\n\r\n"
         + "4;name=value\r\nbad \r\n7\r\nrequest\r\n0\r\nTrailer: x\r\n\r\n"));
-    assertEquals(400, exchange.response.getStatusCode());
-    assertArrayEquals(ascii("bad request"), exchange.response.getResponseBody());
-    assertTrue(exchange.reusable);
+    assertEquals(400, exchange.response().getStatusCode());
+    assertArrayEquals(ascii("bad request"), exchange.response().getResponseBody());
+    assertTrue(exchange.reusable());
   }
 
   @Test
@@ -67,20 +67,20 @@ class HttpConnectionTest {
   @Test
   void anAnswerWithoutALengthRunsToTheEndAndClosesTheConnection() throws Exception {
     Exchange exchange = exchange(ascii("HTTP/1.0 503 Service Unavailable\r\nRetry-After: 7\r\n\r\nlater"));
-    assertEquals(503, exchange.response.getStatusCode());
-    assertArrayEquals(ascii("later"), exchange.response.getResponseBody());
-    assertEquals("7", exchange.response.retryAfter());
-    assertFalse(exchange.reusable);
+    assertEquals(503, exchange.response().getStatusCode());
+    assertArrayEquals(ascii("later"), exchange.response().getResponseBody());
+    assertEquals("7", exchange.response().retryAfter());
+    assertFalse(exchange.reusable());
   }
 
   @Test
   void anInterimAnswerIsSkippedAndConnectionCloseIsHonoured() throws Exception {
     Exchange exchange = exchange(ascii("HTTP/1.1 100 Continue\r\n\r\n"
         + "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n"));
-    assertEquals(204, exchange.response.getStatusCode());
-    assertArrayEquals(new byte[0], exchange.response.getResponseBody());
-    assertNull(exchange.response.retryAfter());
-    assertFalse(exchange.reusable);
+    assertEquals(204, exchange.response().getStatusCode());
+    assertArrayEquals(new byte[0], exchange.response().getResponseBody());
+    assertNull(exchange.response().retryAfter());
+    assertFalse(exchange.reusable());
   }
 
   @Test
@@ -152,15 +152,5 @@ class HttpConnectionTest {
     return text.getBytes(StandardCharsets.ISO_8859_1);
   }
 
-  private static final class Exchange {
-    final CollectorResponse response;
-    final boolean reusable;
-    final String request;
-
-    Exchange(CollectorResponse response, boolean reusable, String request) {
-      this.response = response;
-      this.reusable = reusable;
-      this.request = request;
-    }
-  }
+  private record Exchange(CollectorResponse response, boolean reusable, String request) {}
 }
