@@ -61,7 +61,7 @@ class HttpConnectionTest {
     ByteArrayOutputStream answer = new ByteArrayOutputStream();
     answer.write(ascii("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: " + zipped.size() + "\r\n\r\n"));
     zipped.writeTo(answer);
-    assertArrayEquals(ascii("partial success"), exchange(answer.toByteArray()).response.getResponseBody());
+    assertArrayEquals(ascii("partial success"), exchange(answer.toByteArray()).response().getResponseBody());
   }
 
   @Test
