@@ -36,7 +36,8 @@ final class HttpConnection implements AutoCloseable {
   private final InputStream in;
   private final StringBuilder line = new StringBuilder();
   private long idleSinceNanos;
-  private boolean reusable = true;
+  /** Set by each answer read whole; a failed exchange closes the connection instead. */
+  private boolean reusable;
   private boolean answered;
 
   private HttpConnection(Socket socket, String address) throws IOException {
@@ -101,7 +102,6 @@ final class HttpConnection implements AutoCloseable {
     try {
       return readResponse(maxBodyBytes);
     } catch (SocketTimeoutException e) {
-      reusable = false;
       throw (SocketTimeoutException) new SocketTimeoutException("no answer from the collector at " + address
           + " within the export timeout").initCause(e);
     }
@@ -112,7 +112,6 @@ final class HttpConnection implements AutoCloseable {
       String statusLine = readLine();
       // "HTTP/1.1 200 OK": the version, the code, and a reason that may be empty or absent.
       if (!statusLine.startsWith("HTTP/1.") || statusLine.length() < 12 || statusLine.charAt(8) != ' ') {
-        reusable = false;
         throw new ProtocolException("not an HTTP response: " + statusLine);
       }
       int status = parseStatus(statusLine);
@@ -164,9 +163,7 @@ final class HttpConnection implements AutoCloseable {
         close = true;
         bodyBytes = readAll(in, maxBodyBytes);
       }
-      if (close) {
-        reusable = false;
-      }
+      reusable = !close;
       return new CollectorResponse(status, reason, decoded(bodyBytes, encoding, maxBodyBytes), retryAfter);
     }
   }
@@ -193,7 +190,6 @@ final class HttpConnection implements AutoCloseable {
 
   private byte[] readFixed(long length, long maxBodyBytes) throws IOException {
     if (length > maxBodyBytes) {
-      reusable = false;
       throw tooLarge(maxBodyBytes);
     }
     byte[] bytes = new byte[(int) length];
@@ -201,7 +197,6 @@ final class HttpConnection implements AutoCloseable {
     while (read < bytes.length) {
       int n = in.read(bytes, read, bytes.length - read);
       if (n < 0) {
-        reusable = false;
         throw new EOFException("the collector closed the connection in the middle of its answer");
       }
       read += n;
@@ -218,7 +213,6 @@ final class HttpConnection implements AutoCloseable {
       try {
         size = Long.parseLong((extension >= 0 ? sizeLine.substring(0, extension) : sizeLine).trim(), 16);
       } catch (NumberFormatException e) {
-        reusable = false;
         throw new ProtocolException("invalid chunk size in the collector's answer: " + sizeLine);
       }
       if (size == 0) {
@@ -228,7 +222,6 @@ final class HttpConnection implements AutoCloseable {
         return body.toByteArray();
       }
       if (body.size() + size > maxBodyBytes) {
-        reusable = false;
         throw tooLarge(maxBodyBytes);
       }
       body.write(readFixed(size, maxBodyBytes));
@@ -271,7 +264,6 @@ final class HttpConnection implements AutoCloseable {
     while (true) {
       int c = in.read();
       if (c < 0) {
-        reusable = false;
         throw new EOFException(line.length() == 0 && !answered
             ? "the collector closed the connection without answering"
             : "the collector closed the connection in the middle of its answer");
@@ -282,7 +274,6 @@ final class HttpConnection implements AutoCloseable {
         return end > 0 && line.charAt(end - 1) == '\r' ? line.substring(0, end - 1) : line.toString();
       }
       if (line.length() == MAX_LINE_CHARS) {
-        reusable = false;
         throw new ProtocolException("a line of the collector's answer is longer than " + MAX_LINE_CHARS + " characters");
       }
       line.append((char) c);
@@ -294,7 +285,7 @@ final class HttpConnection implements AutoCloseable {
     return answered;
   }
 
-  /** Whether another request may follow on this connection. */
+  /** Whether another request may follow on this connection: the last answer, read whole, allows it. */
   boolean reusable() {
     return reusable;
   }

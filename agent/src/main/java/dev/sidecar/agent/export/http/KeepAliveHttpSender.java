@@ -12,7 +12,6 @@ import io.opentelemetry.sdk.common.export.RetryPolicy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -80,7 +79,8 @@ final class KeepAliveHttpSender implements HttpSender {
     this.compressor = config.getCompressor();
     this.headStart = headStart(endpoint, host, config.getContentType(), compressor);
     this.headers = config.getHeadersSupplier();
-    this.timeoutNanos = positiveOr(config.getTimeout().toNanos(), Long.MAX_VALUE);
+    // No timeout is a deadline far enough away never to come, and never to overflow when added to now.
+    this.timeoutNanos = Math.min(positiveOr(config.getTimeout().toNanos(), Long.MAX_VALUE), Long.MAX_VALUE / 4);
     this.connectMillis = (int) Math.min(Integer.MAX_VALUE, positiveOr(config.getConnectTimeout().toMillis(), 0));
     this.retryPolicy = config.getRetryPolicy();
     this.retryableException = retryPolicy != null && retryPolicy.getRetryExceptionPredicate() != null
@@ -126,10 +126,12 @@ final class KeepAliveHttpSender implements HttpSender {
     return executor;
   }
 
-  /** The JDK's errors for an unreachable, refusing or silent collector: worth another attempt. */
+  /**
+   * The JDK's errors for an unreachable, refusing, resetting or silent collector: worth another
+   * attempt. A refused connection ({@code ConnectException}) is a {@code SocketException}.
+   */
   private static boolean retryableByDefault(IOException e) {
-    return e instanceof SocketTimeoutException || e instanceof ConnectException || e instanceof UnknownHostException
-        || e instanceof SocketException;
+    return e instanceof SocketTimeoutException || e instanceof SocketException || e instanceof UnknownHostException;
   }
 
   @Override
@@ -142,7 +144,7 @@ final class KeepAliveHttpSender implements HttpSender {
   }
 
   private void call(MessageWriter writer, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-    long deadline = System.nanoTime() + Math.min(timeoutNanos, Long.MAX_VALUE / 4);
+    long deadline = System.nanoTime() + timeoutNanos;
     MessageWriter body;
     byte[] head;
     try {
@@ -284,7 +286,10 @@ final class KeepAliveHttpSender implements HttpSender {
     return response;
   }
 
-  /** The most recently used idle connection; ones idle too long are closed on the way. */
+  /**
+   * The most recently used idle connection, or null. Connections go back at the end, so the ones idle
+   * too long are at the front: they are closed first.
+   */
   private HttpConnection pooled() {
     for (HttpConnection oldest = idle.peekFirst(); oldest != null && oldest.idleNanos() >= MAX_IDLE_NANOS;
         oldest = idle.peekFirst()) {
@@ -292,13 +297,7 @@ final class KeepAliveHttpSender implements HttpSender {
         oldest.close();
       }
     }
-    for (HttpConnection connection = idle.pollLast(); connection != null; connection = idle.pollLast()) {
-      if (connection.idleNanos() < MAX_IDLE_NANOS) {
-        return connection;
-      }
-      connection.close();
-    }
-    return null;
+    return idle.pollLast();
   }
 
   @Override
