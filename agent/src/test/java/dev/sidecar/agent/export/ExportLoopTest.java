@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -140,6 +141,20 @@ class ExportLoopTest {
     assertEquals(0, loop.failed());
     assertTrue(loop.shutdown(Duration.ofSeconds(5)));
     assertTrue(exporter.shutDown.get());
+  }
+
+  @Test
+  void betweenScheduleDelaysOnlyFullBatchesAreExported() {
+    start("1h");
+    Set<String> offered = offer("first-", 12);
+    await(() -> loop.exported() == 8, "the first full batch");
+    assertEquals(4, loop.queued());
+    offered.addAll(offer("second-", 4));
+    await(() -> loop.exported() == 16, "the second full batch");
+
+    assertEquals(List.of(8, 8), exporter.batches.stream().map(List::size).collect(Collectors.toList()));
+    assertEquals(offered, new HashSet<>(exporter.names()));
+    assertEquals(0, loop.queued());
   }
 
   @Test
