@@ -1,7 +1,9 @@
 package dev.sidecar.agent.instrumentation;
 
 import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import net.bytebuddy.description.method.MethodDescription;
@@ -44,12 +46,14 @@ public final class TypeTransformation {
   }
 
   /**
-   * Returns a transformation that also replaces, inside {@code methods}, each call of a method
-   * matching {@code called} with a call of the static {@code replacement}, which takes the callee
-   * as its first argument. For where advice has no hold: one call inside a long method.
+   * Returns a transformation that also replaces, inside {@code methods}, each call of {@code called}
+   * made through the type that declares it with a call of the static {@code replacement}, which
+   * takes the callee first and then the call's own arguments, and returns what it returns. For
+   * where advice has no hold: one call inside a long method. Both calls leave the operand stack
+   * alike, so one instruction is swapped for another and nothing else in the method is touched.
    */
-  public TypeTransformation replaceCalls(ElementMatcher<? super MethodDescription> methods,
-      ElementMatcher<? super MethodDescription> called, Method replacement) {
+  public TypeTransformation replaceCalls(ElementMatcher<? super MethodDescription> methods, Method called,
+      Method replacement) {
     List<CallSubstitution> more = new ArrayList<>(substitutions);
     more.add(new CallSubstitution(methods, called, replacement));
     return new TypeTransformation(types, superType, new ArrayList<>(advice), more);
@@ -95,21 +99,34 @@ public final class TypeTransformation {
   /** Calls to replace inside some methods, and the static method called instead. */
   public static final class CallSubstitution {
     private final ElementMatcher<? super MethodDescription> methods;
-    private final ElementMatcher<? super MethodDescription> called;
+    private final Method called;
     private final Method replacement;
 
-    CallSubstitution(ElementMatcher<? super MethodDescription> methods,
-        ElementMatcher<? super MethodDescription> called, Method replacement) {
+    CallSubstitution(ElementMatcher<? super MethodDescription> methods, Method called, Method replacement) {
+      if (Modifier.isStatic(called.getModifiers()) || !Modifier.isStatic(replacement.getModifiers())
+          || replacement.getReturnType() != called.getReturnType()
+          || !Arrays.equals(replacement.getParameterTypes(), withCallee(called))) {
+        throw new IllegalArgumentException(replacement + " cannot stand in for calls of " + called
+            + ": it must be static, take the callee then the same arguments, and return the same type");
+      }
       this.methods = methods;
       this.called = called;
       this.replacement = replacement;
+    }
+
+    private static Class<?>[] withCallee(Method called) {
+      Class<?>[] parameters = called.getParameterTypes();
+      Class<?>[] all = new Class<?>[parameters.length + 1];
+      all[0] = called.getDeclaringClass();
+      System.arraycopy(parameters, 0, all, 1, parameters.length);
+      return all;
     }
 
     public ElementMatcher<? super MethodDescription> methods() {
       return methods;
     }
 
-    public ElementMatcher<? super MethodDescription> called() {
+    public Method called() {
       return called;
     }
 

@@ -1,6 +1,5 @@
 package dev.sidecar.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.isDeclaredBy;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
@@ -10,6 +9,7 @@ import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
 import dev.sidecar.bootstrap.context.TaskContexts;
+import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
@@ -43,8 +43,8 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
         TypeTransformation.forTypes(named("java.util.concurrent.ThreadPoolExecutor"))
             .advise(named("execute").and(takesArguments(Runnable.class)), CaptureTaskAdvice.class)
             .advise(named("getTask").and(takesArguments(0)), NextTaskAdvice.class)
-            .replaceCalls(named("runWorker"), named("run").and(takesArguments(0)).and(isDeclaredBy(Runnable.class)),
-                runTask()),
+            .replaceCalls(named("runWorker"), method(Runnable.class, "run"),
+                method(TaskContexts.class, "run", Runnable.class)),
         // A scheduled pool queues its tasks itself, without execute.
         TypeTransformation.forTypes(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
             .advise(named("delayedExecute").and(takesArguments(1)), CaptureTaskAdvice.class),
@@ -73,9 +73,9 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
     // Naming a class literal is enough to load it.
   }
 
-  private static java.lang.reflect.Method runTask() {
+  private static Method method(Class<?> type, String name, Class<?>... parameters) {
     try {
-      return TaskContexts.class.getMethod("run", Runnable.class);
+      return type.getMethod(name, parameters);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException(e);
     }
