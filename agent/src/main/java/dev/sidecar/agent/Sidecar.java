@@ -62,6 +62,7 @@ public final class Sidecar {
           + " is already running in this JVM; this second agent does nothing");
       return null;
     }
+    new SidecarThread(new ClassPreload(agentJar, Sidecar.class.getClassLoader()), "sidecar-preload").start();
     String version = version(agentJar);
     Sampler sampler = TracingSettings.sampler(config);
     Sampler.install(sampler);
