@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The preload list stays true to the code: a renamed or removed class, after an upgrade of Byte Buddy say, fails here. */
+/**
+ * The preload list stays true to the code: a class renamed or removed, after an upgrade of Byte
+ * Buddy say, fails here.
+ */
 class StartUpClassesTest {
   private static List<String> listed() throws IOException {
     try (InputStream in = StartUpClassesTest.class.getResourceAsStream("start-up-classes.txt")) {

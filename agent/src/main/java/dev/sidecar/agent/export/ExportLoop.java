@@ -18,10 +18,10 @@ import java.util.function.Supplier;
 
 /**
  * One of the sidecar's export threads, one per signal: exports each full batch as the hand-off
- * queue fills one, and everything queued once per schedule delay. The exporter is built on this thread as it starts, so
- * loading the OpenTelemetry SDK never holds up the application's own start. Not later:
- * built at the first batch instead, it was still loading while a server under immediate load
- * filled the queue, and records were dropped. An export failure costs
+ * queue fills one, and everything queued once per schedule delay. The exporter is built on this
+ * thread as it starts, so loading the OpenTelemetry SDK never holds up the application's own start.
+ * Not later: built at the first batch instead, it was still loading while a server under immediate
+ * load filled the queue, and records were dropped. An export failure costs
  * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
  * thread that dies all the same is replaced (a few times, not in a crash loop).
  *

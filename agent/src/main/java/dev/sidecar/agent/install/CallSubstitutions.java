@@ -21,22 +21,24 @@ import net.bytebuddy.utility.OpenedClassReader;
  * which made weaving {@code ThreadPoolExecutor} take over 100 ms at start-up.
  */
 final class CallSubstitutions implements AgentBuilder.Transformer {
-  private final List<CallSubstitution> substitutions;
+  /** Made once, here: the same wrapper serves every class the transformation weaves. */
+  private final AsmVisitorWrapper.ForDeclaredMethods replacing;
 
   CallSubstitutions(List<CallSubstitution> substitutions) {
-    this.substitutions = substitutions;
+    AsmVisitorWrapper.ForDeclaredMethods wrapper = new AsmVisitorWrapper.ForDeclaredMethods();
+    for (CallSubstitution substitution : substitutions) {
+      Call call = new Call(substitution.called(), substitution.replacement());
+      wrapper = wrapper.method(substitution.methods(),
+          (instrumentedType, method, visitor, context, typePool, writerFlags, readerFlags) ->
+              new Replacing(visitor, call));
+    }
+    this.replacing = wrapper;
   }
 
   @Override
   public DynamicType.Builder<?> transform(DynamicType.Builder<?> builder, TypeDescription type,
       ClassLoader loader, JavaModule module, ProtectionDomain domain) {
-    for (CallSubstitution substitution : substitutions) {
-      Call call = new Call(substitution.called(), substitution.replacement());
-      builder = builder.visit(new AsmVisitorWrapper.ForDeclaredMethods().method(substitution.methods(),
-          (instrumentedType, method, visitor, context, typePool, writerFlags, readerFlags) ->
-              new Replacing(visitor, call)));
-    }
-    return builder;
+    return builder.visit(replacing);
   }
 
   /** The instruction to look for and the one to write instead, in the class file's terms. */

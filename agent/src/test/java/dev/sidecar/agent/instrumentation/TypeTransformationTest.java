@@ -45,7 +45,8 @@ class TypeTransformationTest {
         method(TypeTransformationTest.class, "runTaskInstance", Runnable.class)}) {
       IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
           () -> TypeTransformation.forTypes(named("x")).replaceCalls(named("runWorker"), called, wrong));
-      assertTrue(refused.getMessage().startsWith(wrong + " cannot stand in for calls of " + called), refused.getMessage());
+      String expected = wrong + " cannot stand in for calls of " + called;
+      assertTrue(refused.getMessage().startsWith(expected), refused.getMessage());
     }
   }
 }
