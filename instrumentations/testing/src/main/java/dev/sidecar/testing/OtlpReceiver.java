@@ -67,9 +67,10 @@ public final class OtlpReceiver implements AutoCloseable {
   }
 
   /**
-   * Starts both endpoints on ephemeral ports, decoding every export but keeping only the counts
-   * ({@link #spanCount()}, {@link #logCount()}): {@link #spans()}, {@link #logs()} and
-   * {@link #requests()} stay empty. For load tests that send millions of spans.
+   * Starts both endpoints on ephemeral ports, keeping only the counts ({@link #spanCount()},
+   * {@link #logCount()}): {@link #spans()}, {@link #logs()} and {@link #requests()} stay empty. For
+   * load tests that send millions of spans: OTLP/HTTP exports are counted on the wire, their records
+   * skipped rather than parsed; gRPC exports are parsed whole, as gRPC hands them over.
    */
   public static OtlpReceiver startCounting() {
     return start(new Recorder(false), 0, 0);

@@ -37,6 +37,21 @@ final class Recorder {
     this.keep = keep;
   }
 
+  /** Whether requests and records are kept; when not, only counted, and the handlers may count them on the wire. */
+  boolean keeps() {
+    return keep;
+  }
+
+  /** Spans counted without being kept or parsed. */
+  void countSpans(long count) {
+    spanCount.addAndGet(count);
+  }
+
+  /** Log records counted without being kept or parsed. */
+  void countLogs(long count) {
+    logCount.addAndGet(count);
+  }
+
   void traces(ExportRequest request, ExportTraceServiceRequest export) {
     if (!keep) {
       long count = 0;
