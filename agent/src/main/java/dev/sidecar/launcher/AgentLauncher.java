@@ -1,24 +1,23 @@
 package dev.sidecar.launcher;
 
 import java.io.File;
-import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.net.URISyntaxException;
 import java.util.jar.JarFile;
 
 /**
- * The agent's entry points. Deliberately small: it puts the bootstrap API on the bootstrap class
- * path, creates the sidecar class loader and hands over. Nothing here may touch a bootstrap class
- * before the jar is appended, or the system class loader would define a second copy of it.
+ * The agent's entry points. Deliberately small: it puts the bootstrap API into the bootstrap class
+ * loader, creates the sidecar class loader and hands over. Nothing here may touch a bootstrap class
+ * before that, or the system class loader would define a second copy of it.
  */
 public final class AgentLauncher {
   private static final String SIDECAR_MAIN = "dev.sidecar.agent.Sidecar";
   private static final String CONTROL_REQUEST = "dev.sidecar.launcher.ControlRequest";
-  private static final String BOOTSTRAP_PROBE = "dev.sidecar.bootstrap.SidecarHandle";
   /**
-   * Resolved here, before the jar joins the bootstrap class path: resolved later, the bootstrap
-   * loader would define it, in another runtime package than this class, which could then not reach
-   * it. With bytecode verification on, verifying this class happened to resolve it early; with
+   * Resolved here, before the launcher's classes can be bootstrap classes too (a command defines
+   * them there; a JVM that refuses gets the jar on its bootstrap class path): resolved later, the
+   * bootstrap loader's copy would be found, in another runtime package than this class, which could
+   * then not reach it. With bytecode verification on, verifying this class happened to resolve it early; with
    * {@code -Xverify:none} nothing did, and the agent failed to start.
    */
   private static final Class<?> SIDECAR_LOADER = SidecarClassLoader.class;
@@ -45,8 +44,8 @@ public final class AgentLauncher {
   private static void start(String agentArgs, Instrumentation instrumentation, boolean attached) {
     try {
       File jar = agentJar();
-      JarFile appended = appendToBootstrapOnce(instrumentation, jar);
-      JarFile jarFile = appended != null ? appended : new JarFile(jar, false);
+      JarFile jarFile = new JarFile(jar, false);
+      BootstrapClasses.API.ensure(instrumentation, jar, jarFile);
       ClassLoader sidecarLoader = new SidecarClassLoader(jarFile, jar, ClassLoader.getPlatformClassLoader());
       Class<?> sidecar = sidecarLoader.loadClass(SIDECAR_MAIN);
       sidecar.getMethod("start", Instrumentation.class, String.class, File.class, boolean.class)
@@ -57,36 +56,25 @@ public final class AgentLauncher {
   }
 
   /**
-   * A command from the command line. The jar is on the bootstrap class path by now (put there by
-   * -javaagent, an earlier attach, or just here), so the command's classes are taken from there,
-   * all of them: the system class loader would find some launcher classes itself and others only
-   * through its parent, and a package split over two loaders cannot reach its own members.
+   * A command from the command line. The command's classes are taken from the bootstrap loader, all
+   * of them (defined there now, unless an earlier command or start did): the system class loader
+   * would find some launcher classes itself and others only through its parent, and a package split
+   * over two loaders cannot reach its own members.
    */
   private static void control(String agentArgs, Instrumentation instrumentation) {
     try {
       File jar = agentJar();
-      appendToBootstrapOnce(instrumentation, jar);
+      JarFile jarFile = new JarFile(jar, false);
+      boolean appended = BootstrapClasses.API.ensure(instrumentation, jar, jarFile);
+      appended |= BootstrapClasses.LAUNCHER.ensure(instrumentation, jar, jarFile);
+      if (!appended) {
+        jarFile.close();
+      }
       Class.forName(CONTROL_REQUEST, true, null)
           .getMethod("serve", String.class, Instrumentation.class, File.class)
           .invoke(null, agentArgs, instrumentation, jar);
     } catch (Throwable t) {
       System.err.println("[sidecar] could not take the command (" + t + ")");
-    }
-  }
-
-  /**
-   * Appends the jar to the bootstrap class path unless an earlier start did; returns the jar file
-   * appended, or null. A later attach (a command, or a new sidecar after a detach) reuses what is there.
-   */
-  private static JarFile appendToBootstrapOnce(Instrumentation instrumentation, File jar) throws IOException {
-    try {
-      // The bootstrap loader only: asking the system loader would define a second copy from the jar.
-      Class.forName(BOOTSTRAP_PROBE, false, null);
-      return null;
-    } catch (ClassNotFoundException notYet) {
-      JarFile jarFile = new JarFile(jar, false);
-      instrumentation.appendToBootstrapClassLoaderSearch(jarFile);
-      return jarFile;
     }
   }
 

@@ -11,10 +11,10 @@ import java.util.jar.JarFile;
 
 /**
  * The target's side of a command: {@code agentmain} runs again for each one and calls this copy,
- * the one on the bootstrap class path. A running sidecar,
+ * the bootstrap class loader's. A running sidecar,
  * found through the bootstrap handle, answers everything, a second {@code attach} included (it
  * refuses, naming its version); with none running, {@code attach} starts one in a new sidecar
- * class loader, reusing the bootstrap classes an earlier, detached sidecar left on the path.
+ * class loader, reusing the bootstrap classes an earlier, detached sidecar left behind.
  */
 public final class ControlRequest {
   static final String ARGUMENT = "sidecar.control=";
@@ -23,7 +23,7 @@ public final class ControlRequest {
 
   private ControlRequest() {}
 
-  /** Runs in the target, loaded from the bootstrap class path; answers into the directory named. */
+  /** Runs in the target, loaded by the bootstrap class loader; answers into the directory named. */
   public static void serve(String agentArgs, Instrumentation instrumentation, File jar) {
     Path directory = Path.of(agentArgs.substring(ARGUMENT.length()));
     Map<String, String> reply;

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
 /**
- * Where a later attach finds the running sidecar. The bootstrap class path holds one copy of this
+ * Where a later attach finds the running sidecar. The bootstrap class loader holds one copy of this
  * class per JVM and outlives every sidecar class loader, so {@code status}, {@code config},
  * {@code detach} and a refused second {@code attach} all reach the sidecar that {@code -javaagent}
  * or an earlier attach started. Only JDK types cross: a command in, an answer out.

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.sidecar.testing.OtlpReceiver;
 import dev.sidecar.testing.ReceivedSpan;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
@@ -15,6 +17,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -65,6 +68,47 @@ class AgentJarSmokeTest {
           spans -> spans.stream().anyMatch(Spans.server("unverified-app", "/greeting", "name=unverified")), app);
       assertEquals(1, received.size(), () -> Spans.describe(received) + app.output());
       assertTrue(app.output().lines().noneMatch(line -> line.contains("could not start")), app::output);
+    }
+  }
+
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("leaves the bootstrap class path alone: the app's classes still come from its class-data archive")
+  void keepsTheApplicationsClassDataArchive(JavaHome jdk, @TempDir Path directory) {
+    // A static archive (AppCDS): its application classes are what a grown bootstrap class path turns off.
+    Path classList = directory.resolve("demo-app.classlist");
+    Path archive = directory.resolve("demo-app.jsa");
+    AppProcess.Result listed = AppProcess.builder("listing-app", jdk)
+        .option("-XX:DumpLoadedClassList=" + classList)
+        .jar(Artifacts.demoAppJar())
+        .run(RUN_TIMEOUT);
+    AppProcess.Result dumped = AppProcess.builder("archiving-app", jdk)
+        .option("-Xshare:dump")
+        .option("-XX:SharedClassListFile=" + classList)
+        .option("-XX:SharedArchiveFile=" + archive)
+        .jar(Artifacts.demoAppJar())
+        .run(RUN_TIMEOUT);
+    assertAll("the demo app's classes archived, without an agent",
+        () -> assertEquals(0, listed.exitCode(), listed::output),
+        () -> assertEquals(0, dumped.exitCode(), dumped::output),
+        () -> assertTrue(Files.isRegularFile(archive), dumped::output));
+
+    try (OtlpReceiver receiver = OtlpReceiver.start()) {
+      AppProcess.Result run = AppProcess.builder("archived-app", jdk)
+          .option("-XX:SharedArchiveFile=" + archive)
+          .option("-Xlog:class+load=info")
+          .agentExportingTo("archived-app", Spans.HTTP_PROTOBUF, receiver.httpEndpoint())
+          .jar(Artifacts.demoAppJar())
+          .run(RUN_TIMEOUT);
+      assertAll("the demo app with the agent and the archive",
+          () -> assertEquals(0, run.exitCode(), run::output),
+          () -> assertEquals(List.of(), run.stderr().stream()
+              .filter(line -> line.contains("bootstrap classpath has been appended")).toList(), run::output),
+          () -> assertTrue(run.stdout().stream().anyMatch(line ->
+              line.contains(" dev.sidecar.demo.DemoApp source: shared objects file")), run::output),
+          () -> assertTrue(run.stdout().stream().anyMatch(line ->
+              line.contains(" dev.sidecar.bootstrap.SidecarHandle source: __JVM_DefineClass__")), run::output));
+      Spans.await(receiver, Spans.TIMEOUT, "the demo's spans", spans -> !spans.isEmpty());
     }
   }
 
