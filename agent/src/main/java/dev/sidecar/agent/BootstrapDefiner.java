@@ -19,7 +19,7 @@ import java.util.zip.ZipEntry;
 /**
  * Defines classes of the agent jar's root in the bootstrap class loader, one by one, so that the
  * jar need not join the bootstrap class path: a JVM whose bootstrap class path grows prints a
- * warning and stops sharing the application's classes from its class-data archive (CDS, AppCDS),
+ * warning and stops taking the application's classes from a static class-data archive (AppCDS),
  * which start-up tuned applications rely on. The launcher loads this class in a class loader of its
  * own, the only one {@code java.lang} is opened to (for {@code ClassLoader.defineClass1}); it
  * touches no class of the agent, the bootstrap API least of all, since that is not defined yet.

@@ -17,8 +17,8 @@ public final class AgentLauncher {
    * Resolved here, before the launcher's classes can be bootstrap classes too (a command defines
    * them there; a JVM that refuses gets the jar on its bootstrap class path): resolved later, the
    * bootstrap loader's copy would be found, in another runtime package than this class, which could
-   * then not reach it. With bytecode verification on, verifying this class happened to resolve it early; with
-   * {@code -Xverify:none} nothing did, and the agent failed to start.
+   * then not reach it. With bytecode verification on, verifying this class happened to resolve it
+   * early; with {@code -Xverify:none} nothing did, and the agent failed to start.
    */
   private static final Class<?> SIDECAR_LOADER = SidecarClassLoader.class;
 

@@ -9,8 +9,8 @@ import java.util.jar.JarFile;
  * Puts a package of the agent jar's root into the bootstrap class loader, unless an earlier start
  * did. Each class is defined there by the sidecar's {@code BootstrapDefiner}, in a class loader of
  * its own; the jar joins the bootstrap class path only when the JVM does not allow that. A grown
- * bootstrap class path makes the JVM print a warning and stop sharing the application's classes
- * from its class-data archive.
+ * bootstrap class path makes the JVM print a warning and stop taking the application's classes
+ * from a static class-data archive.
  */
 final class BootstrapClasses {
   /** The bootstrap API, which advice in any class loader calls. */
