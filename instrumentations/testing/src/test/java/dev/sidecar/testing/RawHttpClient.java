@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
@@ -46,9 +47,19 @@ final class RawHttpClient implements AutoCloseable {
     return new Response(status, headers, in.readNBytes(length));
   }
 
-  /** True once the server has closed its side. */
+  /**
+   * True once the server has closed its side: the end of the stream, or a reset (a connection still
+   * waiting to be accepted when the server stops listening is reset by the kernel, not closed).
+   */
   boolean closedByServer() throws IOException {
-    return in.read() < 0;
+    try {
+      return in.read() < 0;
+    } catch (SocketException e) {
+      if (e.getMessage() != null && e.getMessage().contains("reset")) {
+        return true;
+      }
+      throw e;
+    }
   }
 
   @Override
