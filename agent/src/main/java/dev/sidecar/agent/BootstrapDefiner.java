@@ -68,11 +68,13 @@ public final class BootstrapDefiner {
           defineClass.invoke(null, null, name, bytes, 0, bytes.length, null, null);
           classes.remove();
         } catch (InvocationTargetException e) {
-          if (definedAlready(name)) {
-            classes.remove();
-          } else if (!(e.getCause() instanceof NoClassDefFoundError)) {
+          if (e.getCause() instanceof NoClassDefFoundError) {
+            continue; // a supertype is not defined yet
+          }
+          if (!definedAlready(name)) {
             return "cannot define " + name + " in the bootstrap class loader (" + e.getCause() + ")";
           }
+          classes.remove();
         } catch (IllegalAccessException | RuntimeException e) {
           return "cannot define " + name + " in the bootstrap class loader (" + e + ")";
         }

@@ -1,5 +1,6 @@
 package dev.sidecar.testing;
 
+import com.google.protobuf.InvalidProtocolBufferException;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.collector.metrics.v1.ExportMetricsServiceRequest;
 import io.opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest;
@@ -37,19 +38,25 @@ final class Recorder {
     this.keep = keep;
   }
 
-  /** Whether requests and records are kept; when not, only counted, and the handlers may count them on the wire. */
-  boolean keeps() {
-    return keep;
+  /**
+   * An export's bytes, as OTLP/HTTP delivers them: a counting recorder counts the spans on the wire
+   * (a load test's receiver must stay cheap), a keeping one parses and keeps them.
+   */
+  void traces(ExportRequest request, byte[] export) throws InvalidProtocolBufferException {
+    if (keep) {
+      traces(request, ExportTraceServiceRequest.parseFrom(export));
+    } else {
+      spanCount.addAndGet(RecordCounts.spans(export));
+    }
   }
 
-  /** Spans counted without being kept or parsed. */
-  void countSpans(long count) {
-    spanCount.addAndGet(count);
-  }
-
-  /** Log records counted without being kept or parsed. */
-  void countLogs(long count) {
-    logCount.addAndGet(count);
+  /** As {@link #traces(ExportRequest, byte[])}, for log records. */
+  void logs(ExportRequest request, byte[] export) throws InvalidProtocolBufferException {
+    if (keep) {
+      logs(request, ExportLogsServiceRequest.parseFrom(export));
+    } else {
+      logCount.addAndGet(RecordCounts.logs(export));
+    }
   }
 
   void traces(ExportRequest request, ExportTraceServiceRequest export) {
