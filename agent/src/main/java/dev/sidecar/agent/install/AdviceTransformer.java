@@ -20,7 +20,8 @@ import net.bytebuddy.utility.JavaModule;
 
 /**
  * The agent's class file transformer: for each class the JVM loads or retransforms, finds the rules
- * that match it and lets Byte Buddy weave their advice into the class's bytes. Only method bodies
+ * that match it (first from its name and loader alone, see {@link RuleIndex}) and lets Byte Buddy
+ * weave their advice into the class's bytes. Only method bodies
  * change, never a class's shape, so the same transformer serves classes being loaded and classes
  * already loaded.
  *
@@ -32,7 +33,7 @@ final class AdviceTransformer implements ClassFileTransformer {
   private static final List<String> IGNORED_PREFIXES = List.of(
       "net/bytebuddy/", "dev/sidecar/", "jdk/internal/reflect/", "java/lang/invoke/");
 
-  private final List<TypeRule> rules;
+  private final RuleIndex rules;
   private final Instrumentation instrumentation;
   private final ClassLoader sidecarLoader;
   private final TypePoolCache typePools;
@@ -43,7 +44,7 @@ final class AdviceTransformer implements ClassFileTransformer {
 
   AdviceTransformer(List<TypeRule> rules, Instrumentation instrumentation, ByteBuddy byteBuddy,
       TransformationCounter counter) {
-    this.rules = rules;
+    this.rules = new RuleIndex(rules);
     this.instrumentation = instrumentation;
     this.sidecarLoader = AdviceTransformer.class.getClassLoader();
     this.typePools = new TypePoolCache();
@@ -54,15 +55,18 @@ final class AdviceTransformer implements ClassFileTransformer {
   @Override
   public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
       ProtectionDomain protectionDomain, byte[] classFile) {
-    if (internalName == null || ignored(internalName, loader) || transforming.get() != null) {
+    if (internalName == null || loader == sidecarLoader || transforming.get() != null) {
       return null;
     }
     transforming.set(Boolean.TRUE);
-    String name = internalName.replace('/', '.');
     try {
-      return weave(module, loader, internalName, name, classBeingRedefined, protectionDomain, classFile);
+      List<TypeRule> candidates = rules.candidates(internalName, loader);
+      if (candidates.isEmpty() || ignored(internalName)) {
+        return null;
+      }
+      return weave(candidates, module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
     } catch (Throwable t) {
-      counter.failed(name, t);
+      counter.failed(internalName.replace('/', '.'), t);
       return null;
     } finally {
       transforming.remove();
@@ -71,21 +75,25 @@ final class AdviceTransformer implements ClassFileTransformer {
 
   /** Whether any rule matches a class already loaded, described from its {@code Class} object. */
   boolean matchesLoaded(Class<?> type) {
-    if (type.isArray() || type.isPrimitive() || ignored(type.getName().replace('.', '/'), type.getClassLoader())) {
+    ClassLoader loader = type.getClassLoader();
+    if (type.isArray() || type.isPrimitive() || loader == sidecarLoader) {
       return false;
     }
-    for (TypeRule rule : rules) {
-      if (rule.matchesLoaded(type)) {
+    String internalName = type.getName().replace('.', '/');
+    List<TypeRule> candidates = rules.candidates(internalName, loader);
+    if (candidates.isEmpty() || ignored(internalName)) {
+      return false;
+    }
+    for (TypeRule rule : candidates) {
+      if (rule.matchesLoaded(internalName, type)) {
         return true;
       }
     }
     return false;
   }
 
-  private boolean ignored(String internalName, ClassLoader loader) {
-    if (loader == sidecarLoader) {
-      return true;
-    }
+  /** The agent's own classes, Byte Buddy's, and the JDK's generated ones, wherever they come from. */
+  private static boolean ignored(String internalName) {
     for (String prefix : IGNORED_PREFIXES) {
       if (internalName.startsWith(prefix)) {
         return true;
@@ -94,8 +102,9 @@ final class AdviceTransformer implements ClassFileTransformer {
     return false;
   }
 
-  private byte[] weave(Module module, ClassLoader loader, String internalName, String name, Class<?> classBeingRedefined,
-      ProtectionDomain protectionDomain, byte[] classFile) {
+  private byte[] weave(List<TypeRule> candidates, Module module, ClassLoader loader, String internalName,
+      Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classFile) {
+    String name = internalName.replace('/', '.');
     ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
         // Held weakly: parsed types are cached per loader and must not keep their loader alive.
         ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
@@ -106,7 +115,7 @@ final class AdviceTransformer implements ClassFileTransformer {
         ? TypeDescription.ForLoadedType.of(classBeingRedefined)
         : typePool.describe(name).resolve();
     List<AgentBuilder.Transformer> matched = Collections.emptyList();
-    for (TypeRule rule : rules) {
+    for (TypeRule rule : candidates) {
       if (rule.matches(internalName, classFile, classBeingRedefined, type, loader)) {
         if (matched.isEmpty()) {
           matched = new ArrayList<>(2);

@@ -53,9 +53,7 @@ public final class AgentInstaller {
         if (!transformation.substitutions().isEmpty()) {
           transformers.add(new CallSubstitutions(transformation.substitutions()));
         }
-        rules.add(transformation.superType() == null
-            ? TypeRule.forTypes(transformation.types(), transformers)
-            : TypeRule.forClassesOf(transformation.superType(), headers, transformers));
+        rules.add(rule(transformation, headers, transformers));
       }
     }
     AdviceTransformer transformer = new AdviceTransformer(rules, instrumentation, byteBuddy(), counter);
@@ -63,6 +61,17 @@ public final class AgentInstaller {
     // Classes loaded before the transformer (after a runtime attach, everything) are retransformed.
     LoadedClasses.retransform(instrumentation, transformer::matchesLoaded, counter);
     return new InstalledTransformer(instrumentation, transformer, counter);
+  }
+
+  private static TypeRule rule(TypeTransformation transformation, ClassHeaders headers,
+      List<AgentBuilder.Transformer> transformers) {
+    if (transformation.superType() != null) {
+      return TypeRule.forClassesOf(transformation.superType(), headers, transformers);
+    }
+    if (transformation.namePrefix() != null) {
+      return TypeRule.forNamesStartingWith(transformation.namePrefix(), transformation.types(), transformers);
+    }
+    return TypeRule.forNamed(transformation.names(), transformers);
   }
 
   /**

@@ -1,38 +1,75 @@
 package dev.sidecar.agent.install;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Which classes one transformation applies to, and what it does to them: the classes a type
- * matcher accepts, or the classes of one type, decided from class file headers in the loaders that
- * see that type.
+ * Which classes one transformation applies to, and what it does to them: the classes of some
+ * names, the classes whose name starts alike and that a type matcher accepts, or the classes of
+ * one type, decided from class file headers in the loaders that see that type. {@link RuleIndex}
+ * asks {@link #mayMatch} first, from the name and loader alone.
  */
 final class TypeRule {
-  /** Null for the classes of a type. */
+  /** Internal names ({@code java/util/logging/Logger}); empty unless the rule is for named classes. */
+  private final Set<String> internalNames;
+  /** Internal form; null unless the rule is for the classes whose name starts with it. */
+  private final String namePrefix;
+  /** What a class whose name starts with {@link #namePrefix} must also be; null otherwise. */
   private final ElementMatcher<? super TypeDescription> types;
   /** Both null unless the rule is for the classes of a type; the loader check comes first, as it is cheaper. */
   private final LoaderHasClass loaders;
   private final SubtypeIndex subtypes;
   private final List<AgentBuilder.Transformer> transformers;
 
-  private TypeRule(ElementMatcher<? super TypeDescription> types, LoaderHasClass loaders, SubtypeIndex subtypes,
-      List<AgentBuilder.Transformer> transformers) {
+  private TypeRule(Set<String> internalNames, String namePrefix, ElementMatcher<? super TypeDescription> types,
+      LoaderHasClass loaders, SubtypeIndex subtypes, List<AgentBuilder.Transformer> transformers) {
+    this.internalNames = internalNames;
+    this.namePrefix = namePrefix;
     this.types = types;
     this.loaders = loaders;
     this.subtypes = subtypes;
     this.transformers = List.copyOf(transformers);
   }
 
-  static TypeRule forTypes(ElementMatcher<? super TypeDescription> types, List<AgentBuilder.Transformer> transformers) {
-    return new TypeRule(types, null, null, transformers);
+  /** The classes of these binary names. */
+  static TypeRule forNamed(Set<String> binaryNames, List<AgentBuilder.Transformer> transformers) {
+    Set<String> internalNames = new HashSet<>();
+    for (String name : binaryNames) {
+      internalNames.add(name.replace('.', '/'));
+    }
+    return new TypeRule(Set.copyOf(internalNames), null, null, null, null, transformers);
+  }
+
+  /** The classes whose binary name starts with {@code namePrefix} and that {@code types} accepts. */
+  static TypeRule forNamesStartingWith(String namePrefix, ElementMatcher<? super TypeDescription> types,
+      List<AgentBuilder.Transformer> transformers) {
+    return new TypeRule(Set.of(), namePrefix.replace('.', '/'), types, null, null, transformers);
   }
 
   /** The classes (not interfaces) that extend or implement {@code typeName}. */
   static TypeRule forClassesOf(String typeName, ClassHeaders headers, List<AgentBuilder.Transformer> transformers) {
-    return new TypeRule(null, new LoaderHasClass(typeName), new SubtypeIndex(typeName, headers), transformers);
+    return new TypeRule(Set.of(), null, null, new LoaderHasClass(typeName), new SubtypeIndex(typeName, headers),
+        transformers);
+  }
+
+  /** The internal names of the classes this rule is for; empty when it is not for named classes. */
+  Set<String> internalNames() {
+    return internalNames;
+  }
+
+  /**
+   * Whether a class of this name, in this loader, can match at all: false tells for sure that it
+   * does not, from the name and loader alone; a rule for named classes is looked up by name instead.
+   */
+  boolean mayMatch(String internalName, ClassLoader loader) {
+    if (namePrefix != null) {
+      return internalName.startsWith(namePrefix);
+    }
+    return loaders != null ? loaders.matches(loader) : internalNames.contains(internalName);
   }
 
   /**
@@ -40,19 +77,27 @@ final class TypeRule {
    * ({@code loaded} not null) matches; {@code type} describes it lazily.
    */
   boolean matches(String internalName, byte[] classFile, Class<?> loaded, TypeDescription type, ClassLoader loader) {
-    if (subtypes == null) {
+    if (!mayMatch(internalName, loader)) {
+      return false;
+    }
+    if (types != null) {
       return types.matches(type);
     }
-    return loaders.matches(loader)
-        && (loaded != null ? subtypes.isClassOfType(loaded) : subtypes.isClassOfType(internalName, classFile, loader));
+    if (subtypes == null) {
+      return true;
+    }
+    return loaded != null ? subtypes.isClassOfType(loaded) : subtypes.isClassOfType(internalName, classFile, loader);
   }
 
-  /** Whether a class already loaded matches. */
-  boolean matchesLoaded(Class<?> type) {
-    if (subtypes == null) {
+  /** Whether a class already loaded, of this internal name, matches. */
+  boolean matchesLoaded(String internalName, Class<?> type) {
+    if (!mayMatch(internalName, type.getClassLoader())) {
+      return false;
+    }
+    if (types != null) {
       return types.matches(TypeDescription.ForLoadedType.of(type));
     }
-    return loaders.matches(type.getClassLoader()) && subtypes.isClassOfType(type);
+    return subtypes == null || subtypes.isClassOfType(type);
   }
 
   List<AgentBuilder.Transformer> transformers() {

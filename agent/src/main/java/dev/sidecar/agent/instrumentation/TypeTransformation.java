@@ -6,27 +6,55 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
-/** The types to transform and, for each group of their methods, the advice class to inline. */
+/**
+ * The types to transform and, for each group of their methods, the advice class to inline. Every
+ * transformation names its types or their name's start, or the type whose classes it takes: the
+ * agent then tells, for most of the classes an application loads, from the name alone that none
+ * applies.
+ */
 public final class TypeTransformation {
+  /** Binary names; empty unless the types are named. */
+  private final Set<String> names;
+  /** Null unless the types are those whose name starts with it. */
+  private final String namePrefix;
+  /** What a type whose name starts with {@link #namePrefix} must also be; null otherwise. */
   private final ElementMatcher<? super TypeDescription> types;
   private final String superType;
   private final List<MethodAdvice> advice;
   private final List<CallSubstitution> substitutions;
 
-  private TypeTransformation(ElementMatcher<? super TypeDescription> types, String superType,
-      List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
+  private TypeTransformation(Set<String> names, String namePrefix, ElementMatcher<? super TypeDescription> types,
+      String superType, List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
+    this.names = names;
+    this.namePrefix = namePrefix;
     this.types = types;
     this.superType = superType;
     this.advice = Collections.unmodifiableList(advice);
     this.substitutions = Collections.unmodifiableList(substitutions);
   }
 
-  public static TypeTransformation forTypes(ElementMatcher<? super TypeDescription> types) {
-    return new TypeTransformation(types, null, new ArrayList<>(), new ArrayList<>());
+  /** The types of these binary names ({@code java.util.logging.Logger}, {@code a.B$Inner}). */
+  public static TypeTransformation forNamed(String... binaryNames) {
+    if (binaryNames.length == 0) {
+      throw new IllegalArgumentException("a transformation for named types needs at least one name");
+    }
+    return new TypeTransformation(Set.of(binaryNames), null, null, null, new ArrayList<>(), new ArrayList<>());
+  }
+
+  /**
+   * The types whose binary name starts with {@code namePrefix} and that {@code types} also matches;
+   * {@code types} is asked only about the classes of such names.
+   */
+  public static TypeTransformation forNamesStartingWith(String namePrefix, ElementMatcher<? super TypeDescription> types) {
+    if (namePrefix.isEmpty()) {
+      throw new IllegalArgumentException("a transformation for types by the start of their name needs a non-empty start");
+    }
+    return new TypeTransformation(Set.of(), namePrefix, types, null, new ArrayList<>(), new ArrayList<>());
   }
 
   /**
@@ -35,14 +63,14 @@ public final class TypeTransformation {
    * loads: the way to match the implementations of a library's interface.
    */
   public static TypeTransformation forClassesOf(String typeName) {
-    return new TypeTransformation(null, typeName, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(Set.of(), null, null, typeName, new ArrayList<>(), new ArrayList<>());
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
   public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(types, superType, more, new ArrayList<>(substitutions));
+    return new TypeTransformation(names, namePrefix, types, superType, more, new ArrayList<>(substitutions));
   }
 
   /**
@@ -56,17 +84,27 @@ public final class TypeTransformation {
       Method replacement) {
     List<CallSubstitution> more = new ArrayList<>(substitutions);
     more.add(new CallSubstitution(methods, called, replacement));
-    return new TypeTransformation(types, superType, new ArrayList<>(advice), more);
+    return new TypeTransformation(names, namePrefix, types, superType, new ArrayList<>(advice), more);
+  }
+
+  /** The binary names {@link #forNamed} was given; empty for the other transformations. */
+  public Set<String> names() {
+    return names;
+  }
+
+  /** The start of the names {@link #forNamesStartingWith} was given, or null. */
+  public String namePrefix() {
+    return namePrefix;
+  }
+
+  /** What a type {@link #forNamesStartingWith} takes must also be, or null. */
+  public ElementMatcher<? super TypeDescription> types() {
+    return types;
   }
 
   /** The type whose classes {@link #forClassesOf} matches, or null. */
   public String superType() {
     return superType;
-  }
-
-  /** The types {@link #forTypes} matches, or null for a transformation {@link #forClassesOf} a type. */
-  public ElementMatcher<? super TypeDescription> types() {
-    return types;
   }
 
   public List<MethodAdvice> advice() {

@@ -1,11 +1,16 @@
 package dev.sidecar.agent.install;
 
 import static dev.sidecar.agent.install.ClassHeaderTest.classFile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
+import javax.management.NotificationBroadcasterSupport;
+import javax.management.NotificationEmitter;
 import org.junit.jupiter.api.Test;
 
 class SubtypeIndexTest {
@@ -58,6 +63,36 @@ class SubtypeIndexTest {
     assertTrue(index.isClassOfType(internalName(Direct.class), classFile(Direct.class), blind));
   }
 
+  /**
+   * The JDK's classes cannot extend a library's type: their class files are not looked up (each
+   * lookup searches the runtime image), and a class whose other supertypes are the JDK's is not of it.
+   */
+  @Test
+  void theJdksSupertypesAreNotLookedUpForALibrarysType() throws IOException {
+    SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
+    List<String> lookedUp = new ArrayList<>();
+    ClassLoader recording = new ClassLoader(getClass().getClassLoader()) {
+      @Override
+      public InputStream getResourceAsStream(String name) {
+        lookedUp.add(name);
+        return super.getResourceAsStream(name);
+      }
+    };
+    assertFalse(index.isClassOfType(internalName(JdkBroadcaster.class), classFile(JdkBroadcaster.class), recording));
+    assertTrue(index.isClassOfType(internalName(JdkBroadcasterMarker.class), classFile(JdkBroadcasterMarker.class),
+        recording));
+    assertEquals(List.of(internalName(JdkBroadcaster.class) + ".class"), lookedUp);
+  }
+
+  /** A type of the JDK is still found through the JDK's classes that implement it. */
+  @Test
+  void aJdkTypeIsFoundThroughTheJdksSupertypes() throws IOException {
+    SubtypeIndex index = new SubtypeIndex(NotificationEmitter.class.getName(), new ClassHeaders());
+    assertTrue(index.isClassOfType(internalName(JdkBroadcaster.class), classFile(JdkBroadcaster.class),
+        getClass().getClassLoader()));
+    assertTrue(index.isClassOfType(JdkBroadcasterMarker.class));
+  }
+
   private static String internalName(Class<?> type) {
     return type.getName().replace('.', '/');
   }
@@ -78,6 +113,11 @@ class SubtypeIndexTest {
   abstract static class AbstractOne implements Marker {}
 
   static class ExtendsAbstract extends AbstractOne {}
+
+  /** Its supertypes are the JDK's, outside {@code java.*}. */
+  static class JdkBroadcaster extends NotificationBroadcasterSupport {}
+
+  static class JdkBroadcasterMarker extends JdkBroadcaster implements Marker {}
 
   static class Unrelated implements Runnable {
     @Override

@@ -29,7 +29,7 @@ class TypeTransformationTest {
     Method called = method(Runnable.class, "run");
     Method replacement = method(TypeTransformationTest.class, "runTask", Runnable.class);
 
-    TypeTransformation.CallSubstitution substitution = TypeTransformation.forTypes(named("x"))
+    TypeTransformation.CallSubstitution substitution = TypeTransformation.forNamed("x")
         .replaceCalls(named("runWorker"), called, replacement).substitutions().get(0);
 
     assertEquals(called, substitution.called());
@@ -44,7 +44,7 @@ class TypeTransformationTest {
         method(TypeTransformationTest.class, "runTaskReturning", Runnable.class),
         method(TypeTransformationTest.class, "runTaskInstance", Runnable.class)}) {
       IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
-          () -> TypeTransformation.forTypes(named("x")).replaceCalls(named("runWorker"), called, wrong));
+          () -> TypeTransformation.forNamed("x").replaceCalls(named("runWorker"), called, wrong));
       String expected = wrong + " cannot stand in for calls of " + called;
       assertTrue(refused.getMessage().startsWith(expected), refused.getMessage());
     }

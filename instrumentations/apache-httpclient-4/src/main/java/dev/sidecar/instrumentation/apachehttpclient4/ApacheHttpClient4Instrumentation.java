@@ -1,7 +1,6 @@
 package dev.sidecar.instrumentation.apachehttpclient4;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
@@ -28,10 +27,10 @@ public final class ApacheHttpClient4Instrumentation implements InstrumentationMo
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(named("org.apache.http.impl.client.InternalHttpClient"))
+        TypeTransformation.forNamed("org.apache.http.impl.client.InternalHttpClient")
             .advise(named("doExecute").and(takesArguments(3)), ResendsAdvice.class),
-        TypeTransformation.forTypes(namedOneOf("org.apache.http.impl.execchain.ProtocolExec",
-                "org.apache.http.impl.execchain.MinimalClientExec"))
+        TypeTransformation.forNamed("org.apache.http.impl.execchain.ProtocolExec",
+                "org.apache.http.impl.execchain.MinimalClientExec")
             .advise(named("execute").and(takesArguments(4)), SendAdvice.class));
   }
 }

@@ -26,9 +26,9 @@ public final class ApacheHttpClient5Instrumentation implements InstrumentationMo
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(named("org.apache.hc.client5.http.impl.classic.InternalHttpClient"))
+        TypeTransformation.forNamed("org.apache.hc.client5.http.impl.classic.InternalHttpClient")
             .advise(named("doExecute").and(takesArguments(3)), ResendsAdvice.class),
-        TypeTransformation.forTypes(named("org.apache.hc.client5.http.impl.classic.ConnectExec"))
+        TypeTransformation.forNamed("org.apache.hc.client5.http.impl.classic.ConnectExec")
             .advise(named("execute").and(takesArguments(3)), SendAdvice.class));
   }
 }

@@ -40,15 +40,15 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
     return Arrays.asList(
         // Every task of a thread pool passes through execute(Runnable); a worker takes each from
         // getTask, except its first, which runWorker runs without.
-        TypeTransformation.forTypes(named("java.util.concurrent.ThreadPoolExecutor"))
+        TypeTransformation.forNamed("java.util.concurrent.ThreadPoolExecutor")
             .advise(named("execute").and(takesArguments(Runnable.class)), CaptureTaskAdvice.class)
             .advise(named("getTask").and(takesArguments(0)), NextTaskAdvice.class)
             .replaceCalls(named("runWorker"), method(Runnable.class, "run"),
                 method(TaskContexts.class, "run", Runnable.class)),
         // A scheduled pool queues its tasks itself, without execute.
-        TypeTransformation.forTypes(named("java.util.concurrent.ScheduledThreadPoolExecutor"))
+        TypeTransformation.forNamed("java.util.concurrent.ScheduledThreadPoolExecutor")
             .advise(named("delayedExecute").and(takesArguments(1)), CaptureTaskAdvice.class),
-        TypeTransformation.forTypes(named("java.util.concurrent.ForkJoinPool"))
+        TypeTransformation.forNamed("java.util.concurrent.ForkJoinPool")
             .advise(isPublic().and(namedOneOf("execute", "submit")).and(takesArgument(0, Runnable.class)),
                 ForkJoinRunnableAdvice.class)
             .advise(isPublic().and(named("submit")).and(takesArguments(1))
@@ -57,14 +57,14 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
                 .and(takesArgument(0, named("java.util.concurrent.ForkJoinTask"))), CaptureTaskAdvice.class)
             .advise(isPublic().and(namedOneOf("invokeAll", "invokeAny"))
                 .and(takesArgument(0, named("java.util.Collection"))), WrapAllAdvice.class),
-        TypeTransformation.forTypes(named("java.util.concurrent.ForkJoinTask"))
+        TypeTransformation.forNamed("java.util.concurrent.ForkJoinTask")
             .advise(named("fork").and(takesArguments(0)), CaptureThisAdvice.class)
             .advise(named("doExec").and(takesArguments(0)), RunThisAdvice.class),
         // CompletableFuture's executor when the common pool has a single thread (JDK 17).
-        TypeTransformation.forTypes(named("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor"))
+        TypeTransformation.forNamed("java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor")
             .advise(named("execute").and(takesArguments(Runnable.class)), WrapRunnableAdvice.class),
         // Every virtual thread is started through start(ThreadContainer) and runs its task in run(Runnable).
-        TypeTransformation.forTypes(named("java.lang.VirtualThread"))
+        TypeTransformation.forNamed("java.lang.VirtualThread")
             .advise(named("start").and(takesArguments(1)), CaptureThisAdvice.class)
             .advise(named("run").and(takesArguments(Runnable.class)), RunThisAdvice.class));
   }

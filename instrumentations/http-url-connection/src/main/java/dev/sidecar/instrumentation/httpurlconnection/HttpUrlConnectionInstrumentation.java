@@ -3,7 +3,6 @@ package dev.sidecar.instrumentation.httpurlconnection;
 import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
 import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.not;
@@ -34,9 +33,9 @@ public final class HttpUrlConnectionInstrumentation implements InstrumentationMo
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(nameStartsWith("sun.net.www.protocol.")
-                .and(not(named("sun.net.www.protocol.https.HttpsURLConnectionImpl")))
-                .and(hasSuperClass(named("java.net.HttpURLConnection"))))
+        TypeTransformation.forNamesStartingWith("sun.net.www.protocol.",
+                not(named("sun.net.www.protocol.https.HttpsURLConnectionImpl"))
+                    .and(hasSuperClass(named("java.net.HttpURLConnection"))))
             .advise(isPublic().and(not(isAbstract())).and(takesArguments(0))
                 .and(namedOneOf("connect", "getOutputStream", "getInputStream")), ConnectionAdvice.class));
   }

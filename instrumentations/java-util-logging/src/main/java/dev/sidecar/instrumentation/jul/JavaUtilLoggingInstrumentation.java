@@ -23,7 +23,7 @@ public final class JavaUtilLoggingInstrumentation implements InstrumentationModu
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(named("java.util.logging.Logger"))
+        TypeTransformation.forNamed("java.util.logging.Logger")
             .advise(isPublic().and(named("log")).and(takesArguments(1))
                 .and(takesArgument(0, named("java.util.logging.LogRecord"))), LoggerLogAdvice.class));
   }

@@ -27,10 +27,10 @@ public final class JdkHttpClientInstrumentation implements InstrumentationModule
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(named("jdk.internal.net.http.HttpClientImpl"))
+        TypeTransformation.forNamed("jdk.internal.net.http.HttpClientImpl")
             .advise(isPublic().and(named("send")).and(takesArguments(2)), SendAdvice.class)
             .advise(isPublic().and(named("sendAsync")), SendAsyncAdvice.class),
-        TypeTransformation.forTypes(named("jdk.internal.net.http.ImmutableHttpRequest"))
+        TypeTransformation.forNamed("jdk.internal.net.http.ImmutableHttpRequest")
             .advise(isPublic().and(named("headers")).and(takesArguments(0)), RequestHeadersAdvice.class));
   }
 }

@@ -26,7 +26,7 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(named("com.sun.net.httpserver.Filter$Chain"))
+        TypeTransformation.forNamed("com.sun.net.httpserver.Filter$Chain")
             .advise(isPublic().and(named("doFilter")).and(takesArguments(1))
                 .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))), FilterChainAdvice.class));
   }

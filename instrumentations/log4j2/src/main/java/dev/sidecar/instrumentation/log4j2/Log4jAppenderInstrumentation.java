@@ -25,10 +25,10 @@ public final class Log4jAppenderInstrumentation implements InstrumentationModule
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(named("org.apache.logging.log4j.core.config.LoggerConfig"))
+        TypeTransformation.forNamed("org.apache.logging.log4j.core.config.LoggerConfig")
             .advise(named("processLogEvent").and(takesArguments(2))
                 .and(takesArgument(0, named("org.apache.logging.log4j.core.LogEvent"))), ProcessLogEventAdvice.class),
-        TypeTransformation.forTypes(named("org.apache.logging.log4j.core.async.AsyncLogger"))
+        TypeTransformation.forNamed("org.apache.logging.log4j.core.async.AsyncLogger")
             .advise(named("logMessage").and(takesArguments(5))
                 .and(takesArgument(1, named("org.apache.logging.log4j.Level")))
                 .and(takesArgument(3, named("org.apache.logging.log4j.message.Message"))), AsyncLoggerAdvice.class)

@@ -24,7 +24,7 @@ public final class LogbackAppenderInstrumentation implements InstrumentationModu
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(named("ch.qos.logback.classic.Logger"))
+        TypeTransformation.forNamed("ch.qos.logback.classic.Logger")
             .advise(isPublic().and(named("callAppenders")).and(takesArguments(1))
                 .and(takesArgument(0, named("ch.qos.logback.classic.spi.ILoggingEvent"))), CallAppendersAdvice.class));
   }

@@ -23,7 +23,7 @@ public final class LogbackMdcInstrumentation implements InstrumentationModule {
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(named("ch.qos.logback.classic.spi.LoggingEvent"))
+        TypeTransformation.forNamed("ch.qos.logback.classic.spi.LoggingEvent")
             .advise(isPublic().and(named("getMDCPropertyMap")).and(takesArguments(0)), MdcPropertyMapAdvice.class));
   }
 }

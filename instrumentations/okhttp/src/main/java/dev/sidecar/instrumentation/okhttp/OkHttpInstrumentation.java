@@ -2,7 +2,6 @@ package dev.sidecar.instrumentation.okhttp;
 
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
@@ -30,18 +29,18 @@ public final class OkHttpInstrumentation implements InstrumentationModule {
   @Override
   public List<TypeTransformation> transformations() {
     return Arrays.asList(
-        TypeTransformation.forTypes(namedOneOf("okhttp3.RealCall", "okhttp3.internal.connection.RealCall"))
+        TypeTransformation.forNamed("okhttp3.RealCall", "okhttp3.internal.connection.RealCall")
             .advise(named("enqueue").and(takesArguments(1)), EnqueueAdvice.class)
             .advise(nameStartsWith("getResponseWithInterceptorChain").and(takesArguments(0)), CallAdvice.class),
-        TypeTransformation.forTypes(named("okhttp3.Dispatcher"))
+        TypeTransformation.forNamed("okhttp3.Dispatcher")
             .advise(nameStartsWith("enqueue").and(takesArguments(1)), DispatcherEnqueueAdvice.class),
-        TypeTransformation.forTypes(named("okhttp3.internal.http.RetryAndFollowUpInterceptor"))
+        TypeTransformation.forNamed("okhttp3.internal.http.RetryAndFollowUpInterceptor")
             .advise(named("intercept").and(takesArguments(1)), ResendsAdvice.class),
-        TypeTransformation.forTypes(named("okhttp3.internal.connection.ConnectInterceptor"))
+        TypeTransformation.forNamed("okhttp3.internal.connection.ConnectInterceptor")
             .advise(named("intercept").and(takesArguments(1)), SendAdvice.class),
-        TypeTransformation.forTypes(namedOneOf("okhttp3.internal.http1.Http1ExchangeCodec",
+        TypeTransformation.forNamed("okhttp3.internal.http1.Http1ExchangeCodec",
                 "okhttp3.internal.http2.Http2ExchangeCodec", "okhttp3.internal.http1.Http1Codec",
-                "okhttp3.internal.http2.Http2Codec"))
+                "okhttp3.internal.http2.Http2Codec")
             .advise(named("writeRequestHeaders").and(takesArguments(1)), RequestHeadersAdvice.class));
   }
 }

@@ -23,7 +23,7 @@ public final class SpringWebMvcInstrumentation implements InstrumentationModule 
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forTypes(named("org.springframework.web.servlet.DispatcherServlet"))
+        TypeTransformation.forNamed("org.springframework.web.servlet.DispatcherServlet")
             .advise(named("getHandler").and(takesArguments(1))
                 .and(takesArgument(0, named("jakarta.servlet.http.HttpServletRequest"))), GetHandlerAdvice.class));
   }

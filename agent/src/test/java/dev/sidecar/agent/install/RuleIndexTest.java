@@ -1,0 +1,75 @@
+package dev.sidecar.agent.install;
+
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.none;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+class RuleIndexTest {
+  private static final ClassLoader LOADER = RuleIndexTest.class.getClassLoader();
+  /** Sees the JDK's classes only. */
+  private static final ClassLoader BLIND = new ClassLoader(null) {};
+
+  private final TypeRule logger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), List.of());
+  private final TypeRule nested = TypeRule.forNamed(Set.of("a.b.Outer$Inner", "a.b.Other"), List.of());
+  private final TypeRule protocols = TypeRule.forNamesStartingWith("sun.net.www.protocol.", none(), List.of());
+  private final TypeRule markers = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
+      List.of());
+  private final TypeRule alsoLogger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), List.of());
+  private final RuleIndex index = new RuleIndex(List.of(markers, logger, nested, protocols, alsoLogger));
+
+  @Test
+  void aClassNoRuleNamesInALoaderThatCannotSeeATypeHasNoCandidates() {
+    assertEquals(List.of(), index.candidates("org/apache/catalina/startup/Tomcat", BLIND));
+    assertEquals(List.of(), index.candidates("java/util/logging/LogRecord", null));
+    // Names are whole: neither a name's start nor its outer class counts.
+    assertEquals(List.of(), index.candidates("java/util/logging/Logger$1", null));
+    assertEquals(List.of(), index.candidates("a/b/Outer", BLIND));
+  }
+
+  @Test
+  void namedClassesAreFoundByTheirInternalName() {
+    assertEquals(List.of(logger, alsoLogger), index.candidates("java/util/logging/Logger", null));
+    assertEquals(List.of(nested), index.candidates("a/b/Outer$Inner", BLIND));
+    assertEquals(List.of(nested), index.candidates("a/b/Other", BLIND));
+  }
+
+  @Test
+  void aNamesStartIsACandidateForItsMatcherToDecide() {
+    assertEquals(List.of(protocols), index.candidates("sun/net/www/protocol/http/HttpURLConnection", null));
+    assertFalse(protocols.matchesLoaded("sun/net/www/protocol/http/HttpURLConnection", Logger.class));
+  }
+
+  /** Every class of a loader that sees the type is a candidate; its header decides later. */
+  @Test
+  void theClassesOfATypeAreCandidatesInTheLoadersThatSeeIt() {
+    assertEquals(List.of(markers), index.candidates("any/Class", LOADER));
+    assertEquals(List.of(), index.candidates("any/Class", BLIND));
+    assertTrue(markers.matchesLoaded(internalName(SubtypeIndexTest.Direct.class), SubtypeIndexTest.Direct.class));
+    assertFalse(markers.matchesLoaded(internalName(RuleIndexTest.class), RuleIndexTest.class));
+  }
+
+  /** Found by name and by loader at once, the rules keep the order they were given in. */
+  @Test
+  void candidatesKeepTheRulesOrder() {
+    assertEquals(List.of(markers, logger, alsoLogger), index.candidates("java/util/logging/Logger", LOADER));
+  }
+
+  @Test
+  void aNamedRuleMatchesOnlyItsNames() {
+    assertTrue(logger.matchesLoaded("java/util/logging/Logger", Logger.class));
+    assertFalse(logger.matchesLoaded("java/util/logging/LogRecord", java.util.logging.LogRecord.class));
+    assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", named("java.util.logging.Logger"), List.of())
+        .matchesLoaded("java/util/logging/Logger", Logger.class));
+  }
+
+  private static String internalName(Class<?> type) {
+    return type.getName().replace('.', '/');
+  }
+}
