@@ -12,10 +12,8 @@ import java.util.Set;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -84,8 +82,9 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (candidates.isEmpty() || ignored(internalName)) {
       return false;
     }
+    TransformedClass loaded = new TransformedClass(internalName, loader, type, null, typePools);
     for (TypeRule rule : candidates) {
-      if (rule.matchesLoaded(internalName, type)) {
+      if (rule.matches(loaded)) {
         return true;
       }
     }
@@ -104,19 +103,10 @@ final class AdviceTransformer implements ClassFileTransformer {
 
   private byte[] weave(List<TypeRule> candidates, Module module, ClassLoader loader, String internalName,
       Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classFile) {
-    String name = internalName.replace('/', '.');
-    ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-        // Held weakly: parsed types are cached per loader and must not keep their loader alive.
-        ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
-    TypePool typePool = typePools.typePool(locator, loader, name);
-    // A loaded class is described from its Class object, a class being loaded from its bytes: only
-    // what a matcher asks for beyond the name is parsed.
-    TypeDescription type = classBeingRedefined != null
-        ? TypeDescription.ForLoadedType.of(classBeingRedefined)
-        : typePool.describe(name).resolve();
+    TransformedClass target = new TransformedClass(internalName, loader, classBeingRedefined, classFile, typePools);
     List<AgentBuilder.Transformer> matched = Collections.emptyList();
     for (TypeRule rule : candidates) {
-      if (rule.matches(internalName, classFile, classBeingRedefined, type, loader)) {
+      if (rule.matches(target)) {
         if (matched.isEmpty()) {
           matched = new ArrayList<>(2);
         }
@@ -126,14 +116,15 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (matched.isEmpty()) {
       return null;
     }
+    TypeDescription type = target.description();
     JavaModule javaModule = JavaModule.of(module);
-    DynamicType.Builder<?> builder = byteBuddy.decorate(type, locator);
+    DynamicType.Builder<?> builder = byteBuddy.decorate(type, target.locator());
     for (AgentBuilder.Transformer transformer : matched) {
       builder = transformer.transform(builder, type, loader, javaModule, protectionDomain);
     }
-    byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, typePool).getBytes();
+    byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, target.typePool()).getBytes();
     assureReadEdge(module);
-    counter.transformed(name, classBeingRedefined != null);
+    counter.transformed(target.binaryName(), classBeingRedefined != null);
     return woven;
   }
 

@@ -9,6 +9,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * loader. Loaders are held weakly, so an undeployed web application's loader can be collected.
  */
 final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+  private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   private final String resourceName;
   private final Map<ClassLoader, Boolean> seen = new WeakHashMap<>();
 
@@ -18,8 +19,8 @@ final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoa
 
   @Override
   public boolean matches(ClassLoader loader) {
-    if (loader == null) {
-      // The bootstrap loader: only JDK classes, never a library's.
+    if (loader == null || loader == PLATFORM) {
+      // Only JDK classes, never a library's; a lookup would search the runtime image's modules.
       return false;
     }
     synchronized (seen) {

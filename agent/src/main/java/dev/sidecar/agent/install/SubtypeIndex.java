@@ -29,9 +29,8 @@ final class SubtypeIndex {
     this.headers = headers;
   }
 
-  /** Whether the class in {@code classFile}, which {@code loader} is loading, is a class (not an interface) of the type. */
-  boolean isClassOfType(String internalName, byte[] classFile, ClassLoader loader) {
-    ClassHeader header = ClassHeader.read(classFile);
+  /** Whether the class of this header, which {@code loader} is loading, is a class (not an interface) of the type. */
+  boolean isClassOfType(String internalName, ClassHeader header, ClassLoader loader) {
     if (header.isInterface()) {
       return false;
     }

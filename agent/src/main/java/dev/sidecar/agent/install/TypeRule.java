@@ -72,32 +72,20 @@ final class TypeRule {
     return loaders != null ? loaders.matches(loader) : internalNames.contains(internalName);
   }
 
-  /**
-   * Whether the class {@code loader} is loading (its bytes {@code classFile}) or retransforming
-   * ({@code loaded} not null) matches; {@code type} describes it lazily.
-   */
-  boolean matches(String internalName, byte[] classFile, Class<?> loaded, TypeDescription type, ClassLoader loader) {
-    if (!mayMatch(internalName, loader)) {
+  /** Whether {@code type}, being loaded or already loaded, matches; it is asked only what this rule needs. */
+  boolean matches(TransformedClass type) {
+    if (!mayMatch(type.internalName, type.loader)) {
       return false;
     }
     if (types != null) {
-      return types.matches(type);
+      return types.matches(type.description());
     }
     if (subtypes == null) {
       return true;
     }
-    return loaded != null ? subtypes.isClassOfType(loaded) : subtypes.isClassOfType(internalName, classFile, loader);
-  }
-
-  /** Whether a class already loaded, of this internal name, matches. */
-  boolean matchesLoaded(String internalName, Class<?> type) {
-    if (!mayMatch(internalName, type.getClassLoader())) {
-      return false;
-    }
-    if (types != null) {
-      return types.matches(TypeDescription.ForLoadedType.of(type));
-    }
-    return subtypes == null || subtypes.isClassOfType(type);
+    return type.loaded != null
+        ? subtypes.isClassOfType(type.loaded)
+        : subtypes.isClassOfType(type.internalName, type.header(), type.loader);
   }
 
   List<AgentBuilder.Transformer> transformers() {

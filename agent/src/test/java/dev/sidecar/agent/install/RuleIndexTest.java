@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
+import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +44,7 @@ class RuleIndexTest {
   @Test
   void aNamesStartIsACandidateForItsMatcherToDecide() {
     assertEquals(List.of(protocols), index.candidates("sun/net/www/protocol/http/HttpURLConnection", null));
-    assertFalse(protocols.matchesLoaded("sun/net/www/protocol/http/HttpURLConnection", Logger.class));
+    assertFalse(protocols.matches(loaded(Logger.class, "sun/net/www/protocol/http/HttpURLConnection")));
   }
 
   /** Every class of a loader that sees the type is a candidate; its header decides later. */
@@ -51,8 +52,8 @@ class RuleIndexTest {
   void theClassesOfATypeAreCandidatesInTheLoadersThatSeeIt() {
     assertEquals(List.of(markers), index.candidates("any/Class", LOADER));
     assertEquals(List.of(), index.candidates("any/Class", BLIND));
-    assertTrue(markers.matchesLoaded(internalName(SubtypeIndexTest.Direct.class), SubtypeIndexTest.Direct.class));
-    assertFalse(markers.matchesLoaded(internalName(RuleIndexTest.class), RuleIndexTest.class));
+    assertTrue(markers.matches(loaded(SubtypeIndexTest.Direct.class)));
+    assertFalse(markers.matches(loaded(RuleIndexTest.class)));
   }
 
   /** Found by name and by loader at once, the rules keep the order they were given in. */
@@ -63,13 +64,18 @@ class RuleIndexTest {
 
   @Test
   void aNamedRuleMatchesOnlyItsNames() {
-    assertTrue(logger.matchesLoaded("java/util/logging/Logger", Logger.class));
-    assertFalse(logger.matchesLoaded("java/util/logging/LogRecord", java.util.logging.LogRecord.class));
+    assertTrue(logger.matches(loaded(Logger.class)));
+    assertFalse(logger.matches(loaded(LogRecord.class)));
     assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", named("java.util.logging.Logger"), List.of())
-        .matchesLoaded("java/util/logging/Logger", Logger.class));
+        .matches(loaded(Logger.class)));
   }
 
-  private static String internalName(Class<?> type) {
-    return type.getName().replace('.', '/');
+  /** A class already loaded, under its own name or {@code internalName}. */
+  private static TransformedClass loaded(Class<?> type, String internalName) {
+    return new TransformedClass(internalName, type.getClassLoader(), type, null, new TypePoolCache());
+  }
+
+  private static TransformedClass loaded(Class<?> type) {
+    return loaded(type, type.getName().replace('.', '/'));
   }
 }

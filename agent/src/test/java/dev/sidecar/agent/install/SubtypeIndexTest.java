@@ -25,10 +25,10 @@ class SubtypeIndexTest {
     SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
     ClassLoader loader = getClass().getClassLoader();
     for (Class<?> type : OF_TYPE) {
-      assertTrue(index.isClassOfType(internalName(type), classFile(type), loader), type.getName());
+      assertTrue(index.isClassOfType(internalName(type), header(type), loader), type.getName());
     }
     for (Class<?> type : NOT_OF_TYPE) {
-      assertFalse(index.isClassOfType(internalName(type), classFile(type), loader), type.getName());
+      assertFalse(index.isClassOfType(internalName(type), header(type), loader), type.getName());
     }
   }
 
@@ -47,7 +47,7 @@ class SubtypeIndexTest {
   @Test
   void aClassIsOfItsOwnType() throws IOException {
     SubtypeIndex index = new SubtypeIndex(Direct.class.getName(), new ClassHeaders());
-    assertTrue(index.isClassOfType(internalName(Direct.class), classFile(Direct.class), getClass().getClassLoader()));
+    assertTrue(index.isClassOfType(internalName(Direct.class), header(Direct.class), getClass().getClassLoader()));
     assertTrue(index.isClassOfType(Direct.class));
     assertTrue(index.isClassOfType(Indirect.class));
     assertFalse(index.isClassOfType(ViaSubInterface.class));
@@ -58,9 +58,9 @@ class SubtypeIndexTest {
   void aMissingSupertypeIsNotOfTheType() throws IOException {
     SubtypeIndex index = new SubtypeIndex(MARKER, new ClassHeaders());
     ClassLoader blind = new ClassLoader(null) {};
-    assertFalse(index.isClassOfType(internalName(Indirect.class), classFile(Indirect.class), blind));
+    assertFalse(index.isClassOfType(internalName(Indirect.class), header(Indirect.class), blind));
     // Its own header names the type: nothing to look up.
-    assertTrue(index.isClassOfType(internalName(Direct.class), classFile(Direct.class), blind));
+    assertTrue(index.isClassOfType(internalName(Direct.class), header(Direct.class), blind));
   }
 
   /**
@@ -78,8 +78,8 @@ class SubtypeIndexTest {
         return super.getResourceAsStream(name);
       }
     };
-    assertFalse(index.isClassOfType(internalName(JdkBroadcaster.class), classFile(JdkBroadcaster.class), recording));
-    assertTrue(index.isClassOfType(internalName(JdkBroadcasterMarker.class), classFile(JdkBroadcasterMarker.class),
+    assertFalse(index.isClassOfType(internalName(JdkBroadcaster.class), header(JdkBroadcaster.class), recording));
+    assertTrue(index.isClassOfType(internalName(JdkBroadcasterMarker.class), header(JdkBroadcasterMarker.class),
         recording));
     assertEquals(List.of(internalName(JdkBroadcaster.class) + ".class"), lookedUp);
   }
@@ -88,9 +88,13 @@ class SubtypeIndexTest {
   @Test
   void aJdkTypeIsFoundThroughTheJdksSupertypes() throws IOException {
     SubtypeIndex index = new SubtypeIndex(NotificationEmitter.class.getName(), new ClassHeaders());
-    assertTrue(index.isClassOfType(internalName(JdkBroadcaster.class), classFile(JdkBroadcaster.class),
+    assertTrue(index.isClassOfType(internalName(JdkBroadcaster.class), header(JdkBroadcaster.class),
         getClass().getClassLoader()));
     assertTrue(index.isClassOfType(JdkBroadcasterMarker.class));
+  }
+
+  private static ClassHeader header(Class<?> type) throws IOException {
+    return ClassHeader.read(classFile(type));
   }
 
   private static String internalName(Class<?> type) {
