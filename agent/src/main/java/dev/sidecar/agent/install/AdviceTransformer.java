@@ -19,9 +19,8 @@ import net.bytebuddy.utility.JavaModule;
 /**
  * The agent's class file transformer: for each class the JVM loads or retransforms, finds the rules
  * that match it (first from its name and loader alone, see {@link RuleIndex}) and lets Byte Buddy
- * weave their advice into the class's bytes. Only method bodies
- * change, never a class's shape, so the same transformer serves classes being loaded and classes
- * already loaded.
+ * weave their advice into the class's bytes. Only method bodies change, never a class's shape, so
+ * the same transformer serves classes being loaded and classes already loaded.
  *
  * <p>Byte Buddy's own {@code AgentBuilder} transformer would do the same, but it generates a
  * subclass of itself at first use and loads several hundred classes more; written out here the
