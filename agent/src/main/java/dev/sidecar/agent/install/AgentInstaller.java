@@ -17,6 +17,7 @@ import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
+import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Wires the enabled instrumentations into the JVM. Advice is inlined, never loaded into the
@@ -65,13 +66,14 @@ public final class AgentInstaller {
 
   private static TypeRule rule(TypeTransformation transformation, ClassHeaders headers,
       List<AgentBuilder.Transformer> transformers) {
+    ElementMatcher<? super MethodDescription> changed = transformation.changedMethods();
     if (transformation.superType() != null) {
-      return TypeRule.forClassesOf(transformation.superType(), headers, transformers);
+      return TypeRule.forClassesOf(transformation.superType(), headers, changed, transformers);
     }
     if (transformation.namePrefix() != null) {
-      return TypeRule.forNamesStartingWith(transformation.namePrefix(), transformation.types(), transformers);
+      return TypeRule.forNamesStartingWith(transformation.namePrefix(), transformation.types(), changed, transformers);
     }
-    return TypeRule.forNamed(transformation.names(), transformers);
+    return TypeRule.forNamed(transformation.names(), changed, transformers);
   }
 
   /**

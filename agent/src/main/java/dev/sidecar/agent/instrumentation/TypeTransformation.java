@@ -10,6 +10,7 @@ import java.util.Set;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * The types to transform and, for each group of their methods, the advice class to inline. Every
@@ -105,6 +106,18 @@ public final class TypeTransformation {
   /** The type whose classes {@link #forClassesOf} matches, or null. */
   public String superType() {
     return superType;
+  }
+
+  /** The methods this transformation changes: those its advice or its call replacements are for. */
+  public ElementMatcher<? super MethodDescription> changedMethods() {
+    ElementMatcher.Junction<MethodDescription> changed = ElementMatchers.none();
+    for (MethodAdvice methodAdvice : advice) {
+      changed = changed.or(methodAdvice.methods());
+    }
+    for (CallSubstitution substitution : substitutions) {
+      changed = changed.or(substitution.methods());
+    }
+    return changed;
   }
 
   public List<MethodAdvice> advice() {

@@ -1,5 +1,6 @@
 package dev.sidecar.agent.install;
 
+import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.named;
 import static net.bytebuddy.matcher.ElementMatchers.none;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,12 +18,12 @@ class RuleIndexTest {
   /** Sees the JDK's classes only. */
   private static final ClassLoader BLIND = new ClassLoader(null) {};
 
-  private final TypeRule logger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), List.of());
-  private final TypeRule nested = TypeRule.forNamed(Set.of("a.b.Outer$Inner", "a.b.Other"), List.of());
-  private final TypeRule protocols = TypeRule.forNamesStartingWith("sun.net.www.protocol.", none(), List.of());
+  private final TypeRule logger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), any(), List.of());
+  private final TypeRule nested = TypeRule.forNamed(Set.of("a.b.Outer$Inner", "a.b.Other"), any(), List.of());
+  private final TypeRule protocols = TypeRule.forNamesStartingWith("sun.net.www.protocol.", none(), any(), List.of());
   private final TypeRule markers = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
-      List.of());
-  private final TypeRule alsoLogger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), List.of());
+      any(), List.of());
+  private final TypeRule alsoLogger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), any(), List.of());
   private final RuleIndex index = new RuleIndex(List.of(markers, logger, nested, protocols, alsoLogger));
 
   @Test
@@ -66,7 +67,7 @@ class RuleIndexTest {
   void aNamedRuleMatchesOnlyItsNames() {
     assertTrue(logger.matches(loaded(Logger.class)));
     assertFalse(logger.matches(loaded(LogRecord.class)));
-    assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", named("java.util.logging.Logger"), List.of())
+    assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", named("java.util.logging.Logger"), any(), List.of())
         .matches(loaded(Logger.class)));
   }
 

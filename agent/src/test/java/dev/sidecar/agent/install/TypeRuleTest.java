@@ -1,0 +1,68 @@
+package dev.sidecar.agent.install;
+
+import static dev.sidecar.agent.install.ClassHeaderTest.classFile;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/** A rule takes a class only when the class declares, with code, a method the rule changes. */
+class TypeRuleTest {
+  private static final ClassLoader LOADER = TypeRuleTest.class.getClassLoader();
+  private final TypeRule runners = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
+      named("run").and(takesArguments(0)), List.of());
+
+  @Test
+  void aClassOfTheTypeThatDeclaresTheMethodMatches() throws IOException {
+    assertTrue(runners.matches(loaded(Runs.class)));
+    assertTrue(runners.matches(loading(Runs.class)));
+  }
+
+  /** Weaving them would change nothing: the method is inherited, or has no code. */
+  @Test
+  void aClassThatInheritsTheMethodOrDeclaresItAbstractDoesNot() throws IOException {
+    for (Class<?> type : List.of(InheritsRun.class, DeclaresRunAbstract.class, SubtypeIndexTest.Direct.class)) {
+      assertFalse(runners.matches(loaded(type)), type.getName());
+      assertFalse(runners.matches(loading(type)), type.getName());
+    }
+  }
+
+  @Test
+  void aNamedClassMatchesWhenItDeclaresTheMethod() {
+    assertTrue(TypeRule.forNamed(Set.of(Logger.class.getName()), named("log").and(takesArguments(1)), List.of())
+        .matches(loaded(Logger.class)));
+    assertFalse(TypeRule.forNamed(Set.of(Logger.class.getName()), named("noSuchMethod"), List.of())
+        .matches(loaded(Logger.class)));
+  }
+
+  private static TransformedClass loaded(Class<?> type) {
+    return new TransformedClass(internalName(type), type.getClassLoader(), type, null, new TypePoolCache());
+  }
+
+  /** As the transformer sees the class while it is being loaded: by its bytes. */
+  private static TransformedClass loading(Class<?> type) throws IOException {
+    return new TransformedClass(internalName(type), LOADER, null, classFile(type), new TypePoolCache());
+  }
+
+  private static String internalName(Class<?> type) {
+    return type.getName().replace('.', '/');
+  }
+
+  static class Runs implements SubtypeIndexTest.Marker, Runnable {
+    @Override
+    public void run() {}
+  }
+
+  static class InheritsRun extends Runs {}
+
+  abstract static class DeclaresRunAbstract implements SubtypeIndexTest.Marker, Runnable {
+    @Override
+    public abstract void run();
+  }
+}
