@@ -8,16 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.instrument.ClassDefinition;
-import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
@@ -38,7 +37,7 @@ class BootstrapClassesTest {
     try (JarFile jarFile = new JarFile(jar)) {
       BootstrapClasses classes = new BootstrapClasses("dev/sidecar/absent/", "dev.sidecar.absent.Probe");
 
-      assertTrue(classes.ensure(instrumentation, jar, jarFile));
+      assertTrue(classes.ensure(instrumentation.proxy, jar, jarFile));
       assertEquals(1, instrumentation.modulesAskedFor);
       assertEquals(1, instrumentation.appended.size());
       assertSame(jarFile, instrumentation.appended.get(0));
@@ -52,7 +51,7 @@ class BootstrapClassesTest {
     try (JarFile jarFile = new JarFile(jar)) {
       BootstrapClasses classes = new BootstrapClasses("java/lang/", "java.lang.Object");
 
-      assertFalse(classes.ensure(instrumentation, jar, jarFile));
+      assertFalse(classes.ensure(instrumentation.proxy, jar, jarFile));
       assertEquals(0, instrumentation.modulesAskedFor);
       assertEquals(List.of(), instrumentation.appended);
     }
@@ -71,96 +70,28 @@ class BootstrapClassesTest {
     return jar;
   }
 
-  /** Refuses to change a module, as a JVM may; records what was appended to the bootstrap class path. */
-  private static final class RefusingInstrumentation implements Instrumentation {
+  /**
+   * Refuses to change a module, as a JVM may; records what was appended to the bootstrap class
+   * path; refuses anything else, which the code under test has no business calling.
+   */
+  private static final class RefusingInstrumentation implements InvocationHandler {
     int modulesAskedFor;
     final List<JarFile> appended = new ArrayList<>();
+    final Instrumentation proxy = (Instrumentation) Proxy.newProxyInstance(
+        BootstrapClassesTest.class.getClassLoader(), new Class<?>[] {Instrumentation.class}, this);
 
     @Override
-    public void redefineModule(Module module, Set<Module> extraReads, Map<String, Set<Module>> extraExports,
-        Map<String, Set<Module>> extraOpens, Set<Class<?>> extraUses, Map<Class<?>, List<Class<?>>> extraProvides) {
-      modulesAskedFor++;
-      throw new UnsupportedOperationException("no module changes here");
-    }
-
-    @Override
-    public void appendToBootstrapClassLoaderSearch(JarFile jarfile) {
-      appended.add(jarfile);
-    }
-
-    @Override
-    public boolean isModifiableModule(Module module) {
-      return false;
-    }
-
-    @Override
-    public void addTransformer(ClassFileTransformer transformer, boolean canRetransform) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void addTransformer(ClassFileTransformer transformer) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean removeTransformer(ClassFileTransformer transformer) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isRetransformClassesSupported() {
-      return false;
-    }
-
-    @Override
-    public void retransformClasses(Class<?>... classes) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isRedefineClassesSupported() {
-      return false;
-    }
-
-    @Override
-    public void redefineClasses(ClassDefinition... definitions) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isModifiableClass(Class<?> theClass) {
-      return false;
-    }
-
-    @Override
-    public Class<?>[] getAllLoadedClasses() {
-      return new Class<?>[0];
-    }
-
-    @Override
-    public Class<?>[] getInitiatedClasses(ClassLoader loader) {
-      return new Class<?>[0];
-    }
-
-    @Override
-    public long getObjectSize(Object objectToSize) {
-      return 0;
-    }
-
-    @Override
-    public void appendToSystemClassLoaderSearch(JarFile jarfile) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean isNativeMethodPrefixSupported() {
-      return false;
-    }
-
-    @Override
-    public void setNativeMethodPrefix(ClassFileTransformer transformer, String prefix) {
-      throw new UnsupportedOperationException();
+    public Object invoke(Object self, Method method, Object[] arguments) {
+      switch (method.getName()) {
+        case "redefineModule":
+          modulesAskedFor++;
+          throw new UnsupportedOperationException("no module changes here");
+        case "appendToBootstrapClassLoaderSearch":
+          appended.add((JarFile) arguments[0]);
+          return null;
+        default:
+          throw new UnsupportedOperationException(method.getName());
+      }
     }
   }
 }
