@@ -107,8 +107,9 @@ final class Bench {
     int port = freePort();
     List<String> command = new ArrayList<>(prefix);
     command.add(options.java().toString());
-    command.addAll(options.jvmArgs());
     command.addAll(config.jvmOptions(artifacts, receiver.httpEndpoint(), "hello-" + app.id));
+    // Last, so that a system property given here overrides the configuration's own.
+    command.addAll(options.jvmArgs());
     command.add("-jar");
     command.add(artifacts.appJar(app).toString());
     command.add(Integer.toString(port));

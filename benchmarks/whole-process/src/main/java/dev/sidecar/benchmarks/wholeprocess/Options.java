@@ -25,7 +25,7 @@ record Options(
       "  --quick              1 round, 3 s warm-up, 5 s measured: checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",
       "  --java PATH          the java that runs the apps (this JVM's)",
-      "  --jvm-args 'ARGS'    JVM options for the apps (-Xmx512m)",
+      "  --jvm-args 'ARGS'    JVM options for the apps, after the configuration's own (-Xmx512m)",
       "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
