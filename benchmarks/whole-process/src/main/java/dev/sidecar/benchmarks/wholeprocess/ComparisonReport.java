@@ -1,5 +1,6 @@
 package dev.sidecar.benchmarks.wholeprocess;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -12,6 +13,7 @@ final class ComparisonReport {
 
   static Report build(List<String> facts, List<AppKind> apps, List<AgentConfig> configs, List<RunResult> results) {
     Report report = new Report("Whole-process benchmark", facts);
+    List<String> paired = new ArrayList<>();
     for (AppKind app : apps) {
       List<RunResult> ofApp = results.stream().filter(r -> r.app() == app).toList();
       Medians none = configs.contains(AgentConfig.NONE) ? new Medians(ofApp, AgentConfig.NONE) : null;
@@ -30,12 +32,14 @@ final class ComparisonReport {
             percent(m.of(RunResult::logsPercent))));
       }
       report.section(app.label, table);
+      paired.addAll(PairedRounds.lines(app.label, ofApp, configs));
     }
     report.note("Each figure is the median over the rounds; in brackets, the difference from the median without an"
         + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello. RSS: VmRSS after the"
         + " warm-up and after the measured load. CPU µs/req: the app process's user + system CPU time over the"
         + " measured window (all its threads, the agent's export threads too) per request served. spans/req and"
         + " logs/req: spans and log records the OTLP receiver got for the measured window per request served.");
+    paired.forEach(report::note);
     return report;
   }
 
