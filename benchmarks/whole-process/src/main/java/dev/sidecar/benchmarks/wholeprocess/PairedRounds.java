@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Each round of an agent set against the no-agent run of the same round. A machine that drifts
- * between rounds moves both runs of a round alike, so these ratios spread less than the medians'
- * ratio suggests, and show the spread there is.
+ * Each round of an agent set against the no-agent run of the same round. A machine that slows down
+ * for a while slows both runs of a round, so these ratios show how much of the spread between
+ * rounds is the agent's.
  */
 final class PairedRounds {
   private PairedRounds() {}
