@@ -33,6 +33,7 @@ public final class AgentInstaller {
   public static InstalledTransformer install(Instrumentation instrumentation, List<InstrumentationModule> modules,
       File agentJar, TransformationCounter counter) throws IOException {
     ClassLoader sidecarLoader = AgentInstaller.class.getClassLoader();
+    ClassFiles.enableOwnSearch(instrumentation);
     // Advice bytes come from the sidecar loader's hidden entries; bootstrap classes from the jar's root.
     ClassFileLocator adviceLocator = new ClassFileLocator.Compound(
         ClassFileLocator.ForClassLoader.of(sidecarLoader), ClassFileLocator.ForJarFile.of(agentJar));

@@ -1,7 +1,5 @@
 package dev.sidecar.agent.install;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +22,7 @@ final class ClassHeaders {
     Map<String, ClassHeader> known = known(loader);
     ClassHeader header = known.get(internalName);
     if (header == null) {
-      byte[] classFile = classFile(loader, internalName);
+      byte[] classFile = ClassFiles.read(loader, internalName);
       header = classFile == null ? MISSING : ClassHeader.read(classFile);
       if (known.size() >= MAX_PER_LOADER) {
         known.clear();
@@ -37,16 +35,6 @@ final class ClassHeaders {
   private Map<String, ClassHeader> known(ClassLoader loader) {
     synchronized (byLoader) {
       return byLoader.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());
-    }
-  }
-
-  private static byte[] classFile(ClassLoader loader, String internalName) {
-    try (InputStream in = loader == null
-        ? ClassLoader.getSystemResourceAsStream(internalName + ".class")
-        : loader.getResourceAsStream(internalName + ".class")) {
-      return in == null ? null : in.readAllBytes();
-    } catch (IOException e) {
-      return null;
     }
   }
 }

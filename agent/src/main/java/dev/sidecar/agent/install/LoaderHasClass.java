@@ -10,11 +10,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
-  private final String resourceName;
+  private final String internalName;
   private final Map<ClassLoader, Boolean> seen = new WeakHashMap<>();
 
   LoaderHasClass(String className) {
-    this.resourceName = className.replace('.', '/') + ".class";
+    this.internalName = className.replace('.', '/');
   }
 
   @Override
@@ -26,7 +26,7 @@ final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoa
     synchronized (seen) {
       Boolean has = seen.get(loader);
       if (has == null) {
-        has = loader.getResource(resourceName) != null;
+        has = ClassFiles.exists(loader, internalName);
         seen.put(loader, has);
       }
       return has;

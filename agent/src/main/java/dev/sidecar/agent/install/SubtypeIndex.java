@@ -94,7 +94,7 @@ final class SubtypeIndex {
     return isOfType;
   }
 
-  private static boolean isJdkClass(String internalName) {
+  static boolean isJdkClass(String internalName) {
     int slash = internalName.lastIndexOf('/');
     return internalName.startsWith("java/")
         || slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));

@@ -43,8 +43,8 @@ final class TransformedClass {
   ClassFileLocator locator() {
     if (locator == null) {
       locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(binaryName(), classFile),
-          // Held weakly: parsed types are cached per loader and must not keep their loader alive.
-          ClassFileLocator.ForClassLoader.WeaklyReferenced.of(loader));
+          // Held weakly (both): parsed types are cached per loader and must not keep their loader alive.
+          loader == null ? ClassFileLocator.ForClassLoader.WeaklyReferenced.of(null) : new LoaderClassFiles(loader));
     }
     return locator;
   }
