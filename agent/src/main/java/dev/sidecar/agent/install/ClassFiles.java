@@ -12,8 +12,8 @@ import java.util.Set;
  * Class files as a loader finds them, for matching and weaving. A loader asks its parents first,
  * and the JDK's loaders search every module they define in the runtime image for a name outside
  * their packages: some fifty lookups in the image per class file of a library, enough during a
- * server's start for the JIT to compile the image's lookup code with C2 (about 300 ms of a
- * compiler thread's CPU in a logged Tomcat start). A loader whose parent is the platform loader
+ * server's start for the JIT to compile the image's lookup code with C2 (about 350 ms of a
+ * compiler thread's CPU in one logged Tomcat start). A loader whose parent is the platform loader
  * (the application class loader) cannot get a class outside the JDK's packages from its parents,
  * so for such a class its own search is asked directly; everything else goes the usual way.
  */
@@ -76,8 +76,9 @@ final class ClassFiles {
 
   /**
    * The class file from the loader's own search when its parents cannot have it; null when they
-   * might, or when the own search finds nothing (the usual way then has the last word, so that a
-   * class on the bootstrap class path appended by another agent is still found).
+   * might, or when the own search finds nothing: the usual way is asked then, so a class only on a
+   * bootstrap class path another agent appended is still found. (One on both that path and the
+   * class path is read from the class path, where the JVM would load the appended one.)
    */
   private static URL ownSearchFor(ClassLoader loader, String internalName, String resource) {
     OwnSearch search = ownSearch;
