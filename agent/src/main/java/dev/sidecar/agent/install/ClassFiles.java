@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URL;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,7 @@ import java.util.Set;
  */
 final class ClassFiles {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
+  private static final Set<String> JDK_PACKAGES = jdkPackages();
 
   /** A loader's own search, without its parents; null when not available. */
   interface OwnSearch {
@@ -82,7 +84,7 @@ final class ClassFiles {
    */
   private static URL ownSearchFor(ClassLoader loader, String internalName, String resource) {
     OwnSearch search = ownSearch;
-    if (search == null || loader == null || loader.getParent() != PLATFORM || SubtypeIndex.isJdkClass(internalName)) {
+    if (search == null || loader == null || loader.getParent() != PLATFORM || isJdkClass(internalName)) {
       return null;
     }
     try {
@@ -90,5 +92,26 @@ final class ClassFiles {
     } catch (ReflectiveOperationException | RuntimeException e) {
       return null;
     }
+  }
+
+  /** Whether {@code internalName} is in a package of the JDK's bootstrap or platform loader. */
+  static boolean isJdkClass(String internalName) {
+    int slash = internalName.lastIndexOf('/');
+    return internalName.startsWith("java/")
+        || slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
+  }
+
+  /** The packages of the JDK's modules the bootstrap and platform loaders define, in internal form. */
+  private static Set<String> jdkPackages() {
+    Set<String> packages = new HashSet<>();
+    for (Module module : ModuleLayer.boot().modules()) {
+      ClassLoader loader = module.getClassLoader();
+      if (loader == null || loader == PLATFORM) {
+        for (String name : module.getPackages()) {
+          packages.add(name.replace('.', '/'));
+        }
+      }
+    }
+    return packages;
   }
 }

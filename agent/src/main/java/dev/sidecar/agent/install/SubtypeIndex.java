@@ -1,8 +1,6 @@
 package dev.sidecar.agent.install;
 
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -15,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 final class SubtypeIndex {
   static final int MAX_TYPES_PER_LOADER = 8192;
   private static final int MAX_DEPTH = 64;
-  private static final Set<String> JDK_PACKAGES = jdkPackages();
 
   private final String target;
   private final boolean targetInJdk;
@@ -25,7 +22,7 @@ final class SubtypeIndex {
   /** {@code typeName} in binary form ({@code jakarta.servlet.Servlet}). */
   SubtypeIndex(String typeName, ClassHeaders headers) {
     this.target = typeName.replace('.', '/');
-    this.targetInJdk = isJdkClass(target);
+    this.targetInJdk = ClassFiles.isJdkClass(target);
     this.headers = headers;
   }
 
@@ -79,7 +76,7 @@ final class SubtypeIndex {
     }
     // The JDK's own classes cannot see a library's types; looking their class files up costs a
     // search of the runtime image each.
-    if (depth > MAX_DEPTH || !targetInJdk && isJdkClass(internalName)) {
+    if (depth > MAX_DEPTH || !targetInJdk && ClassFiles.isJdkClass(internalName)) {
       return false;
     }
     Boolean isOfType = known.get(internalName);
@@ -92,27 +89,6 @@ final class SubtypeIndex {
       known.put(internalName, isOfType);
     }
     return isOfType;
-  }
-
-  static boolean isJdkClass(String internalName) {
-    int slash = internalName.lastIndexOf('/');
-    return internalName.startsWith("java/")
-        || slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
-  }
-
-  /** The packages of the JDK's modules the bootstrap and platform loaders define, in internal form. */
-  private static Set<String> jdkPackages() {
-    ClassLoader platform = ClassLoader.getPlatformClassLoader();
-    Set<String> packages = new HashSet<>();
-    for (Module module : ModuleLayer.boot().modules()) {
-      ClassLoader loader = module.getClassLoader();
-      if (loader == null || loader == platform) {
-        for (String name : module.getPackages()) {
-          packages.add(name.replace('.', '/'));
-        }
-      }
-    }
-    return packages;
   }
 
   private Map<String, Boolean> known(ClassLoader loader) {
