@@ -1,12 +1,10 @@
 package dev.sidecar.agent.install;
 
+import dev.sidecar.agent.AgentLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.reflect.Method;
-import java.net.URL;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,17 +12,23 @@ import java.util.Set;
  * and the JDK's loaders search every module they define in the runtime image for a name outside
  * their packages: some fifty lookups in the image per class file of a library, enough during a
  * server's start for the JIT to compile the image's lookup code with C2 (about 350 ms of a
- * compiler thread's CPU in one logged Tomcat start). A loader whose parent is the platform loader
- * (the application class loader) cannot get a class outside the JDK's packages from its parents,
- * so for such a class its own search is asked directly; everything else goes the usual way.
+ * compiler thread's CPU in one logged Tomcat start). The application class loader cannot get a
+ * class outside the JDK's packages from its parents, and its own {@code findResource} still
+ * searches the twenty-odd modules it defines before its class path; so for such a class the
+ * agent reads the class path directly, as the loader does when it loads a class. Everything else
+ * goes the usual way.
  */
 final class ClassFiles {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   private static final Set<String> JDK_PACKAGES = jdkPackages();
 
-  /** A loader's own search, without its parents; null when not available. */
+  /** A loader's own class path, without its parents and modules. */
   interface OwnSearch {
-    URL find(ClassLoader loader, String resource) throws ReflectiveOperationException;
+    /** The bytes of {@code resource} on {@code loader}'s class path, or null when it has none there. */
+    byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException;
+
+    /** Whether {@code loader}'s class path has {@code resource}. */
+    boolean exists(ClassLoader loader, String resource) throws ReflectiveOperationException;
   }
 
   private static volatile OwnSearch ownSearch;
@@ -32,23 +36,23 @@ final class ClassFiles {
   private ClassFiles() {}
 
   /**
-   * Makes {@code ClassLoader.findResource} callable by the agent alone ({@code java.lang} opened to
-   * the agent's module, not to the application). Without it, every lookup asks the parents first.
+   * Opens the JDK's loader internals to the agent's module alone, not to the application, and
+   * searches the application class loader's class path through them. Without them (a JDK that
+   * has them no more), every lookup asks the parents first.
    */
   static void enableOwnSearch(Instrumentation instrumentation) {
     try {
-      Module agent = ClassFiles.class.getModule();
-      Module javaBase = ClassLoader.class.getModule();
-      if (!javaBase.isOpen("java.lang", agent)) {
-        instrumentation.redefineModule(javaBase, Set.of(), Map.of(), Map.of("java.lang", Set.of(agent)), Set.of(),
-            Map.of());
-      }
-      Method findResource = ClassLoader.class.getDeclaredMethod("findResource", String.class);
-      findResource.setAccessible(true);
-      ownSearch = (loader, resource) -> (URL) findResource.invoke(loader, resource);
+      ownSearch = ClassPathSearch.open(instrumentation);
     } catch (ReflectiveOperationException | RuntimeException e) {
       ownSearch = null;
+      AgentLog.debug("class files are looked up through each loader's parents: the class path search is not"
+          + " available (" + e + ")");
     }
+  }
+
+  /** Whether lookups go to the application class loader's class path directly. */
+  static boolean searchesOwnClassPath() {
+    return ownSearch != null;
   }
 
   /** For tests: the own search to use, or null for none. */
@@ -59,12 +63,20 @@ final class ClassFiles {
   /** The bytes of {@code internalName}'s class file as {@code loader} (null: the bootstrap loader) finds it, or null. */
   static byte[] read(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
-    try {
-      URL own = ownSearchFor(loader, internalName, resource);
-      try (InputStream in = own != null ? own.openStream()
-          : loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
-        return in == null ? null : in.readAllBytes();
+    OwnSearch search = ownSearchFor(loader, internalName);
+    if (search != null) {
+      try {
+        byte[] own = search.read(loader, resource);
+        if (own != null) {
+          return own;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // The usual way below.
       }
+    }
+    try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource)
+        : loader.getResourceAsStream(resource)) {
+      return in == null ? null : in.readAllBytes();
     } catch (IOException e) {
       return null;
     }
@@ -73,25 +85,31 @@ final class ClassFiles {
   /** Whether {@code loader} (not null) finds a class file for {@code internalName}. */
   static boolean exists(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
-    return ownSearchFor(loader, internalName, resource) != null || loader.getResource(resource) != null;
+    OwnSearch search = ownSearchFor(loader, internalName);
+    if (search != null) {
+      try {
+        if (search.exists(loader, resource)) {
+          return true;
+        }
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        // The usual way below.
+      }
+    }
+    return loader.getResource(resource) != null;
   }
 
   /**
-   * The class file from the loader's own search when its parents cannot have it; null when they
-   * might, or when the own search finds nothing: the usual way is asked then, so a class only on a
-   * bootstrap class path another agent appended is still found. (One on both that path and the
-   * class path is read from the class path, where the JVM would load the appended one.)
+   * The own search when the loader's parents cannot have the class; null when they might. What
+   * the own search misses is asked the usual way, so a class only on a bootstrap class path
+   * another agent appended is still found. (One on both that path and the class path is read
+   * from the class path, where the JVM would load the appended one.)
    */
-  private static URL ownSearchFor(ClassLoader loader, String internalName, String resource) {
+  private static OwnSearch ownSearchFor(ClassLoader loader, String internalName) {
     OwnSearch search = ownSearch;
     if (search == null || loader == null || loader.getParent() != PLATFORM || isJdkClass(internalName)) {
       return null;
     }
-    try {
-      return search.find(loader, resource);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
+    return search;
   }
 
   /** Whether {@code internalName} is in a package of the JDK's bootstrap or platform loader. */

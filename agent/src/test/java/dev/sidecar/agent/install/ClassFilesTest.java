@@ -13,6 +13,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.ArrayList;
 import java.util.List;
+import net.bytebuddy.agent.ByteBuddyAgent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +31,55 @@ class ClassFilesTest {
   }
 
   private void countingOwnSearch() {
-    ClassFiles.useOwnSearch((loader, resource) -> {
-      ownSearches.add(resource);
-      return ((URLClassLoader) loader).findResource(resource);
+    ClassFiles.useOwnSearch(new ClassFiles.OwnSearch() {
+      @Override
+      public byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException {
+        ownSearches.add(resource);
+        try (InputStream in = ((URLClassLoader) loader).findResource(resource).openStream()) {
+          return in.readAllBytes();
+        } catch (IOException e) {
+          throw new ReflectiveOperationException(e);
+        }
+      }
+
+      @Override
+      public boolean exists(ClassLoader loader, String resource) {
+        ownSearches.add(resource);
+        return ((URLClassLoader) loader).findResource(resource) != null;
+      }
     });
+  }
+
+  /** An own search that finds nothing, or fails with {@code failure} when not null. */
+  private static ClassFiles.OwnSearch findingNothing(ReflectiveOperationException failure) {
+    return new ClassFiles.OwnSearch() {
+      @Override
+      public byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException {
+        if (failure != null) {
+          throw failure;
+        }
+        return null;
+      }
+
+      @Override
+      public boolean exists(ClassLoader loader, String resource) throws ReflectiveOperationException {
+        return read(loader, resource) != null;
+      }
+    };
+  }
+
+  @Test
+  void theApplicationClassLoadersClassPathIsReadDirectly() throws IOException {
+    ClassLoader application = ClassFilesTest.class.getClassLoader();
+    assertEquals(ClassLoader.getPlatformClassLoader(), application.getParent());
+
+    ClassFiles.enableOwnSearch(ByteBuddyAgent.install());
+
+    assertTrue(ClassFiles.searchesOwnClassPath());
+    assertArrayEquals(bytesAsTheLoaderFindsThem(application, JUNIT_TEST), ClassFiles.read(application, JUNIT_TEST));
+    assertTrue(ClassFiles.exists(application, JUNIT_TEST));
+    assertNull(ClassFiles.read(application, "com/example/Missing"));
+    assertFalse(ClassFiles.exists(application, "com/example/Missing"));
   }
 
   @Test
@@ -64,7 +110,7 @@ class ClassFilesTest {
 
   @Test
   void whatTheOwnSearchMissesIsLookedForTheUsualWay() {
-    ClassFiles.useOwnSearch((loader, resource) -> null);
+    ClassFiles.useOwnSearch(findingNothing(null));
     assertNotNull(ClassFiles.read(underPlatform, JUNIT_TEST));
     assertTrue(ClassFiles.exists(underPlatform, JUNIT_TEST));
     assertNull(ClassFiles.read(underPlatform, "com/example/Missing"));
@@ -79,9 +125,7 @@ class ClassFilesTest {
 
   @Test
   void aFailingOwnSearchFallsBackToTheUsualWay() {
-    ClassFiles.useOwnSearch((loader, resource) -> {
-      throw new IllegalAccessException("not opened");
-    });
+    ClassFiles.useOwnSearch(findingNothing(new IllegalAccessException("not opened")));
     assertNotNull(ClassFiles.read(underPlatform, JUNIT_TEST));
   }
 
