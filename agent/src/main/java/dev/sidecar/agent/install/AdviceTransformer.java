@@ -57,8 +57,11 @@ final class AdviceTransformer implements ClassFileTransformer {
     }
     transforming.set(Boolean.TRUE);
     try {
+      if (ignored(internalName)) {
+        return null;
+      }
       List<TypeRule> candidates = rules.candidates(internalName, loader);
-      if (candidates.isEmpty() || ignored(internalName)) {
+      if (candidates.isEmpty()) {
         return null;
       }
       return weave(candidates, module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
@@ -77,8 +80,11 @@ final class AdviceTransformer implements ClassFileTransformer {
       return false;
     }
     String internalName = type.getName().replace('.', '/');
+    if (ignored(internalName)) {
+      return false;
+    }
     List<TypeRule> candidates = rules.candidates(internalName, loader);
-    if (candidates.isEmpty() || ignored(internalName)) {
+    if (candidates.isEmpty()) {
       return false;
     }
     TransformedClass loaded = new TransformedClass(internalName, loader, type, null, typePools);
@@ -90,7 +96,11 @@ final class AdviceTransformer implements ClassFileTransformer {
     return false;
   }
 
-  /** The agent's own classes, Byte Buddy's, and the JDK's generated ones, wherever they come from. */
+  /**
+   * The agent's own classes, Byte Buddy's, and the JDK's generated ones, wherever they come from.
+   * Asked before the rules: the JDK defines each reflection accessor it generates in a class loader
+   * of its own, whose loader checks would each look for a library's class file through every parent.
+   */
   private static boolean ignored(String internalName) {
     for (String prefix : IGNORED_PREFIXES) {
       if (internalName.startsWith(prefix)) {

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.Advice;
@@ -19,7 +18,6 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.implementation.Implementation;
 import net.bytebuddy.implementation.bytecode.member.MethodInvocation;
 import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.utility.dispatcher.JavaDispatcher;
 
 /**
  * Wires the enabled instrumentations into the JVM. Advice is inlined, never loaded into the
@@ -29,18 +27,13 @@ import net.bytebuddy.utility.dispatcher.JavaDispatcher;
  */
 public final class AgentInstaller {
   private static final String SAFE_PROPERTY = "net.bytebuddy.safe";
-  private static final String GENERATE_PROPERTY = "net.bytebuddy.generate";
 
   private AgentInstaller() {}
 
   public static InstalledTransformer install(Instrumentation instrumentation, List<InstrumentationModule> modules,
       File agentJar, TransformationCounter counter) throws IOException {
-    ClassLoader sidecarLoader = AgentInstaller.class.getClassLoader();
     ClassFiles.enableOwnSearch(instrumentation);
-    generatedDispatchers(sidecarLoader);
-    // Advice bytes come from the sidecar loader's hidden entries; bootstrap classes from the jar's root.
-    ClassFileLocator adviceLocator = new ClassFileLocator.Compound(
-        ClassFileLocator.ForClassLoader.of(sidecarLoader), ClassFileLocator.ForJarFile.of(agentJar));
+    ClassFileLocator adviceLocator = AgentJarClassFiles.open(agentJar);
     Advice.ExceptionHandler countErrors = new Advice.ExceptionHandler.Simple(MethodInvocation.invoke(
         new MethodDescription.ForLoadedMethod(recordMethod())));
 
@@ -91,42 +84,18 @@ public final class AgentInstaller {
    * for itself.
    */
   private static ByteBuddy byteBuddy() {
-    return withProperty(SAFE_PROPERTY, () -> new ByteBuddy()
-        .with(Implementation.Context.Disabled.Factory.INSTANCE)
-        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
-        .with(TypeValidation.DISABLED));
-  }
-
-  /**
-   * Byte Buddy reaches JDK methods newer than its baseline through dispatchers it makes as it
-   * starts. By default each is a {@code java.lang.reflect.Proxy}, whose class the JDK writes with its
-   * own ASM, computing stack map frames; with the agent's share of that at start-up the JVM compiled
-   * that frame code with C2 (some 450 ms of a compiler thread, on the CPUs the application starts
-   * on). Asked to, Byte Buddy writes its dispatchers itself, with the class writer it uses for
-   * weaving anyway. It reads the property once, as its dispatcher class initializes, here; the
-   * property is restored at once.
-   */
-  private static void generatedDispatchers(ClassLoader sidecarLoader) {
-    withProperty(GENERATE_PROPERTY, () -> {
-      try {
-        return Class.forName(JavaDispatcher.class.getName(), true, sidecarLoader);
-      } catch (ClassNotFoundException e) {
-        throw new IllegalStateException(e);
-      }
-    });
-  }
-
-  /** Runs {@code action} with the system property {@code name} set to true, then restores it. */
-  private static <T> T withProperty(String name, Supplier<T> action) {
-    String previous = System.getProperty(name);
-    System.setProperty(name, "true");
+    String previous = System.getProperty(SAFE_PROPERTY);
+    System.setProperty(SAFE_PROPERTY, "true");
     try {
-      return action.get();
+      return new ByteBuddy()
+          .with(Implementation.Context.Disabled.Factory.INSTANCE)
+          .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+          .with(TypeValidation.DISABLED);
     } finally {
       if (previous == null) {
-        System.clearProperty(name);
+        System.clearProperty(SAFE_PROPERTY);
       } else {
-        System.setProperty(name, previous);
+        System.setProperty(SAFE_PROPERTY, previous);
       }
     }
   }

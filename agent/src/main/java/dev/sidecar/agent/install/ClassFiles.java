@@ -12,22 +12,24 @@ import java.util.Set;
  * and the JDK's loaders search every module they define in the runtime image for a name outside
  * their packages: some fifty lookups in the image per class file of a library, enough during a
  * server's start for the JIT to compile the image's lookup code with C2 (about 350 ms of a
- * compiler thread's CPU in one logged Tomcat start). The application class loader cannot get a
- * class outside the JDK's packages from its parents, and its own {@code findResource} still
- * searches the twenty-odd modules it defines before its class path; so for such a class the
- * agent reads the class path directly, as the loader does when it loads a class. Everything else
- * goes the usual way.
+ * compiler thread's CPU in one logged Tomcat start). A class outside the packages of the JDK's
+ * modules can only come to the application class loader from the bootstrap loader's appended
+ * class path or from its own class path, so for such a class the agent reads those two directly,
+ * as the loaders do when they load it ({@link ClassPathSearch}). Everything else goes the usual way.
  */
 final class ClassFiles {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   private static final Set<String> JDK_PACKAGES = jdkPackages();
 
-  /** A loader's own class path, without its parents and modules. */
+  /** Where a loader under the platform loader gets a class outside the JDK's modules from. */
   interface OwnSearch {
-    /** The bytes of {@code resource} on {@code loader}'s class path, or null when it has none there. */
+    /** Whether this search answers for {@code loader}: what it does not find, the loader does not either. */
+    boolean covers(ClassLoader loader);
+
+    /** The bytes of {@code resource} as {@code loader} would load them, or null when it has none. */
     byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException;
 
-    /** Whether {@code loader}'s class path has {@code resource}. */
+    /** Whether {@code loader} has {@code resource}. */
     boolean exists(ClassLoader loader, String resource) throws ReflectiveOperationException;
   }
 
@@ -37,8 +39,8 @@ final class ClassFiles {
 
   /**
    * Opens the JDK's loader internals to the agent's module alone, not to the application, and
-   * searches the application class loader's class path through them. Without them (a JDK that
-   * has them no more), every lookup asks the parents first.
+   * searches the class paths through them. Without them (a JDK that has them no more), every
+   * lookup asks the parents first.
    */
   static void enableOwnSearch(Instrumentation instrumentation) {
     try {
@@ -50,7 +52,7 @@ final class ClassFiles {
     }
   }
 
-  /** Whether lookups go to the application class loader's class path directly. */
+  /** Whether lookups go to the class paths directly. */
   static boolean searchesOwnClassPath() {
     return ownSearch != null;
   }
@@ -66,10 +68,7 @@ final class ClassFiles {
     OwnSearch search = ownSearchFor(loader, internalName);
     if (search != null) {
       try {
-        byte[] own = search.read(loader, resource);
-        if (own != null) {
-          return own;
-        }
+        return search.read(loader, resource);
       } catch (ReflectiveOperationException | RuntimeException e) {
         // The usual way below.
       }
@@ -88,9 +87,7 @@ final class ClassFiles {
     OwnSearch search = ownSearchFor(loader, internalName);
     if (search != null) {
       try {
-        if (search.exists(loader, resource)) {
-          return true;
-        }
+        return search.exists(loader, resource);
       } catch (ReflectiveOperationException | RuntimeException e) {
         // The usual way below.
       }
@@ -98,36 +95,29 @@ final class ClassFiles {
     return loader.getResource(resource) != null;
   }
 
-  /**
-   * The own search when the loader's parents cannot have the class; null when they might. What
-   * the own search misses is asked the usual way, so a class only on a bootstrap class path
-   * another agent appended is still found. (One on both that path and the class path is read
-   * from the class path, where the JVM would load the appended one.)
-   */
+  /** The own search when it answers for this loader and class; null when the usual way must. */
   private static OwnSearch ownSearchFor(ClassLoader loader, String internalName) {
     OwnSearch search = ownSearch;
-    if (search == null || loader == null || loader.getParent() != PLATFORM || isJdkClass(internalName)) {
+    if (search == null || loader == null || loader.getParent() != PLATFORM || isJdkClass(internalName)
+        || !search.covers(loader)) {
       return null;
     }
     return search;
   }
 
-  /** Whether {@code internalName} is in a package of the JDK's bootstrap or platform loader. */
+  /** Whether {@code internalName} is in a package of a module of the JDK, whichever loader defines it. */
   static boolean isJdkClass(String internalName) {
     int slash = internalName.lastIndexOf('/');
     return internalName.startsWith("java/")
         || slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
   }
 
-  /** The packages of the JDK's modules the bootstrap and platform loaders define, in internal form. */
+  /** The packages of the JDK's modules (the boot layer's), in internal form. */
   private static Set<String> jdkPackages() {
     Set<String> packages = new HashSet<>();
     for (Module module : ModuleLayer.boot().modules()) {
-      ClassLoader loader = module.getClassLoader();
-      if (loader == null || loader == PLATFORM) {
-        for (String name : module.getPackages()) {
-          packages.add(name.replace('.', '/'));
-        }
+      for (String name : module.getPackages()) {
+        packages.add(name.replace('.', '/'));
       }
     }
     return packages;

@@ -7,22 +7,28 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The class path of the JDK's application class loader, read the way that loader reads it to
- * load a class: its class path's {@code getResource}, then the resource's bytes. These are JDK
- * internals ({@code jdk.internal.loader}), opened by {@code Instrumentation.redefineModule} to the
- * agent's module alone. Any other loader has no such class path here: the caller goes the usual way.
+ * Where the JDK's application class loader gets a class outside the JDK's modules from: the
+ * bootstrap loader's appended class path (through the platform loader), then its own class path.
+ * Both are read the way those loaders read them to load a class: a class path's
+ * {@code getResource}, then the resource's bytes. These are JDK internals
+ * ({@code jdk.internal.loader}), opened by {@code Instrumentation.redefineModule} to the agent's
+ * module alone. Any other loader is not covered: the caller goes the usual way.
  */
 final class ClassPathSearch implements ClassFiles.OwnSearch {
   private static final String LOADER_PACKAGE = "jdk.internal.loader";
 
   private final Class<?> builtinLoader;
   private final Field classPath;
+  /** The bootstrap loader's appended class path; null when nothing was appended. */
+  private final Object bootClassPath;
   private final Method getResource;
   private final Method getBytes;
 
-  private ClassPathSearch(Class<?> builtinLoader, Field classPath, Method getResource, Method getBytes) {
+  private ClassPathSearch(Class<?> builtinLoader, Field classPath, Object bootClassPath, Method getResource,
+      Method getBytes) {
     this.builtinLoader = builtinLoader;
     this.classPath = classPath;
+    this.bootClassPath = bootClassPath;
     this.getResource = getResource;
     this.getBytes = getBytes;
   }
@@ -37,12 +43,15 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
     }
     Class<?> builtinLoader = Class.forName(LOADER_PACKAGE + ".BuiltinClassLoader");
     Field classPath = builtinLoader.getDeclaredField("ucp");
+    Method bootLoader = Class.forName(LOADER_PACKAGE + ".ClassLoaders").getDeclaredMethod("bootLoader");
     Method getResource = resourceLookup(Class.forName(LOADER_PACKAGE + ".URLClassPath"));
     Method getBytes = Class.forName(LOADER_PACKAGE + ".Resource").getDeclaredMethod("getBytes");
     classPath.setAccessible(true);
+    bootLoader.setAccessible(true);
     getResource.setAccessible(true);
     getBytes.setAccessible(true);
-    return new ClassPathSearch(builtinLoader, classPath, getResource, getBytes);
+    Object bootClassPath = classPath.get(bootLoader.invoke(null));
+    return new ClassPathSearch(builtinLoader, classPath, bootClassPath, getResource, getBytes);
   }
 
   /**
@@ -58,6 +67,11 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
   }
 
   @Override
+  public boolean covers(ClassLoader loader) {
+    return builtinLoader.isInstance(loader);
+  }
+
+  @Override
   public byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException {
     Object found = find(loader, resource);
     return found == null ? null : (byte[]) getBytes.invoke(found);
@@ -68,12 +82,13 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
     return find(loader, resource) != null;
   }
 
-  /** The class path's entry for {@code resource} (not yet read), or null. */
+  /** The entry for {@code resource} (not yet read) where the loader would take it from, or null. */
   private Object find(ClassLoader loader, String resource) throws ReflectiveOperationException {
-    if (!builtinLoader.isInstance(loader)) {
-      return null;
-    }
-    Object path = classPath.get(loader);
+    Object found = find(bootClassPath, resource);
+    return found != null ? found : find(classPath.get(loader), resource);
+  }
+
+  private Object find(Object path, String resource) throws ReflectiveOperationException {
     if (path == null) {
       return null;
     }

@@ -30,12 +30,22 @@ class ClassFilesTest {
     underPlatform.close();
   }
 
+  /** An own search over a URLClassLoader's own URLs, as the class path search is over the application loader's. */
   private void countingOwnSearch() {
     ClassFiles.useOwnSearch(new ClassFiles.OwnSearch() {
       @Override
+      public boolean covers(ClassLoader loader) {
+        return loader == underPlatform;
+      }
+
+      @Override
       public byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException {
         ownSearches.add(resource);
-        try (InputStream in = ((URLClassLoader) loader).findResource(resource).openStream()) {
+        URL found = ((URLClassLoader) loader).findResource(resource);
+        if (found == null) {
+          return null;
+        }
+        try (InputStream in = found.openStream()) {
           return in.readAllBytes();
         } catch (IOException e) {
           throw new ReflectiveOperationException(e);
@@ -50,20 +60,22 @@ class ClassFilesTest {
     });
   }
 
-  /** An own search that finds nothing, or fails with {@code failure} when not null. */
-  private static ClassFiles.OwnSearch findingNothing(ReflectiveOperationException failure) {
+  /** An own search that covers every loader and fails with {@code failure}. */
+  private static ClassFiles.OwnSearch failing(ReflectiveOperationException failure) {
     return new ClassFiles.OwnSearch() {
       @Override
+      public boolean covers(ClassLoader loader) {
+        return true;
+      }
+
+      @Override
       public byte[] read(ClassLoader loader, String resource) throws ReflectiveOperationException {
-        if (failure != null) {
-          throw failure;
-        }
-        return null;
+        throw failure;
       }
 
       @Override
       public boolean exists(ClassLoader loader, String resource) throws ReflectiveOperationException {
-        return read(loader, resource) != null;
+        throw failure;
       }
     };
   }
@@ -109,12 +121,21 @@ class ClassFilesTest {
   }
 
   @Test
-  void whatTheOwnSearchMissesIsLookedForTheUsualWay() {
-    ClassFiles.useOwnSearch(findingNothing(null));
-    assertNotNull(ClassFiles.read(underPlatform, JUNIT_TEST));
-    assertTrue(ClassFiles.exists(underPlatform, JUNIT_TEST));
+  void whatTheOwnSearchDoesNotFindIsMissing() {
+    countingOwnSearch();
     assertNull(ClassFiles.read(underPlatform, "com/example/Missing"));
     assertFalse(ClassFiles.exists(underPlatform, "com/example/Missing"));
+    assertEquals(List.of("com/example/Missing.class", "com/example/Missing.class"), ownSearches);
+  }
+
+  @Test
+  void aLoaderTheOwnSearchDoesNotCoverGoesTheUsualWay() throws IOException {
+    countingOwnSearch();
+    try (URLClassLoader other = new URLClassLoader(classPath(), ClassLoader.getPlatformClassLoader())) {
+      assertArrayEquals(bytesAsTheLoaderFindsThem(other, JUNIT_TEST), ClassFiles.read(other, JUNIT_TEST));
+      assertTrue(ClassFiles.exists(other, JUNIT_TEST));
+    }
+    assertEquals(List.of(), ownSearches);
   }
 
   @Test
@@ -124,9 +145,10 @@ class ClassFilesTest {
   }
 
   @Test
-  void aFailingOwnSearchFallsBackToTheUsualWay() {
-    ClassFiles.useOwnSearch(findingNothing(new IllegalAccessException("not opened")));
-    assertNotNull(ClassFiles.read(underPlatform, JUNIT_TEST));
+  void aFailingOwnSearchFallsBackToTheUsualWay() throws IOException {
+    ClassFiles.useOwnSearch(failing(new IllegalAccessException("not opened")));
+    assertArrayEquals(bytesAsTheLoaderFindsThem(underPlatform, JUNIT_TEST), ClassFiles.read(underPlatform, JUNIT_TEST));
+    assertTrue(ClassFiles.exists(underPlatform, JUNIT_TEST));
   }
 
   private static byte[] bytesAsTheLoaderFindsThem(ClassLoader loader, String internalName) throws IOException {
