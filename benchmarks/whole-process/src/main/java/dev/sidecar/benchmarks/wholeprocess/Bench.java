@@ -44,12 +44,16 @@ final class Bench {
   /** Start-up, memory, throughput, latency, CPU per request and spans received, for one round. */
   RunResult measure(AppKind app, AgentConfig config, int round) {
     receiver.reset();
-    // Start-up on every CPU the machine has, as a service starts, in a launch of its own: the pinned
-    // JVM below sizes itself (GC, compiler threads) for the one CPU it gets under load.
-    double startupMillis;
-    try (AppUnderTest jvm = start(app, config, "round" + round + "-startup", pinning.allCpusPrefix())) {
-      startupMillis = jvm.startupMillis();
+    // Start-up on every CPU the machine has, as a service starts, in launches of their own: the pinned
+    // JVM below sizes itself (GC, compiler threads) for the one CPU it gets under load. The median of
+    // a few: one launch on a VM moves by a hundred milliseconds and more.
+    List<Double> startups = new ArrayList<>();
+    for (int launch = 1; launch <= options.startups(); launch++) {
+      try (AppUnderTest jvm = start(app, config, "round" + round + "-startup" + launch, pinning.allCpusPrefix())) {
+        startups.add(jvm.startupMillis());
+      }
     }
+    double startupMillis = Stats.median(startups);
     receiver.reset();
     try (AppUnderTest jvm = start(app, config, "round" + round, pinning.appPrefix())) {
       LoadResult warm = load(jvm, options.warmup());

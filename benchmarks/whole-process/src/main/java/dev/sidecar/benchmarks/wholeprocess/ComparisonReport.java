@@ -35,7 +35,7 @@ final class ComparisonReport {
       paired.addAll(PairedRounds.lines(app.label, ofApp, configs));
     }
     report.note("Each figure is the median over the rounds; in brackets, the difference from the median without an"
-        + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello. RSS: VmRSS after the"
+        + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello, each round's the median of its launches. RSS: VmRSS after the"
         + " warm-up and after the measured load. CPU µs/req: the app process's user + system CPU time over the"
         + " measured window (all its threads, the agent's export threads too) per request served. spans/req and"
         + " logs/req: spans and log records the OTLP receiver got for the measured window per request served.");

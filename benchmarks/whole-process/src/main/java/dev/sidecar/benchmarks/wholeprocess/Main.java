@@ -123,7 +123,8 @@ public final class Main {
     facts.add("pinning: " + pinning.description());
     facts.add("load: " + options.connections() + " keep-alive connections, closed loop, GET /hello; warm-up "
         + options.warmup().toSeconds() + " s, measured " + options.measure().toSeconds() + " s; "
-        + options.rounds() + (options.rounds() == 1 ? " round" : " rounds, medians"));
+        + options.rounds() + (options.rounds() == 1 ? " round" : " rounds, medians") + "; start-up: "
+        + (options.startups() == 1 ? "1 launch" : "median of " + options.startups() + " launches") + " a round");
     if (options.configs().contains(AgentConfig.SIDECAR)) {
       facts.add("Sidecar agent: " + Machine.jarVersion(artifacts.sidecarAgent()) + ", "
           + Format.mib(Artifacts.size(artifacts.sidecarAgent())));

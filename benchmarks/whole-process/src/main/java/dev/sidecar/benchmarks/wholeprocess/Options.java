@@ -10,13 +10,14 @@ import java.util.Set;
 
 /** The command line, parsed; every value has a default. */
 record Options(
-    int rounds, Duration warmup, Duration measure, int connections, List<AppKind> apps,
+    int rounds, int startups, Duration warmup, Duration measure, int connections, List<AppKind> apps,
     List<AgentConfig> configs, boolean faults, Path java, List<String> jvmArgs, Path sidecarAgent,
     Path otelAgent, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
       "  --rounds N           rounds; each runs every app under every configuration once, in rotating order (5)",
+      "  --startups N         start-up launches per round; the round's start-up is their median (3)",
       "  --warmup S           seconds of load before measuring (10)",
       "  --seconds S          seconds of measured load (15)",
       "  --connections N      keep-alive connections of the closed-loop load (8)",
@@ -30,7 +31,7 @@ record Options(
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--help", "-h");
-  private static final Set<String> VALUED = Set.of("--rounds", "--warmup", "--seconds", "--connections", "--apps",
+  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--seconds", "--connections", "--apps",
       "--configs", "--java", "--jvm-args", "--sidecar-agent", "--otel-agent");
 
   static Options parse(String... args) {
@@ -58,6 +59,7 @@ record Options(
     String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
     return new Options(
         positive(given, "--rounds", quick ? 1 : 5),
+        positive(given, "--startups", quick ? 1 : 3),
         Duration.ofSeconds(positive(given, "--warmup", quick ? 3 : 10)),
         Duration.ofSeconds(positive(given, "--seconds", quick ? 5 : 15)),
         positive(given, "--connections", 8),

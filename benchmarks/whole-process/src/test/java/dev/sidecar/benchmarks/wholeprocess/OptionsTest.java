@@ -14,6 +14,7 @@ class OptionsTest {
   void defaultsCompareEveryConfigurationOnBothApps() {
     Options options = Options.parse();
     assertEquals(5, options.rounds());
+    assertEquals(3, options.startups());
     assertEquals(Duration.ofSeconds(10), options.warmup());
     assertEquals(Duration.ofSeconds(15), options.measure());
     assertEquals(List.of(AppKind.TOMCAT, AppKind.JDK), options.apps());
@@ -26,6 +27,7 @@ class OptionsTest {
   void quickShortensTheRunAndExplicitValuesStillWin() {
     Options options = Options.parse("--seconds", "7", "--quick");
     assertEquals(1, options.rounds());
+    assertEquals(1, options.startups());
     assertEquals(Duration.ofSeconds(3), options.warmup());
     assertEquals(Duration.ofSeconds(7), options.measure());
   }
@@ -38,10 +40,12 @@ class OptionsTest {
 
   @Test
   void listsAndJvmArgumentsAreSplit() {
-    Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=3");
+    Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=3",
+        "--startups", "5");
     assertEquals(List.of(AppKind.JDK), options.apps());
     assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), options.jvmArgs());
     assertEquals(3, options.rounds());
+    assertEquals(5, options.startups());
   }
 
   @Test
