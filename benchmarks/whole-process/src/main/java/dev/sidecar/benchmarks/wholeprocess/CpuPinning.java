@@ -34,7 +34,7 @@ record CpuPinning(List<String> appPrefix, List<String> allCpusPrefix, String des
     // A child inherits this JVM's CPU mask: the start-up launch asks for every CPU again.
     return new CpuPinning(List.of(taskset.toString(), "-c", "0"), List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
         "under load, app JVM on CPU 0, load generator and receiver on CPU " + driverCpus
-            + " (taskset); start-up timed in a launch of its own on every CPU");
+            + " (taskset); start-up timed in launches of their own on every CPU");
   }
 
   private static CpuPinning unpinned(String why) {
