@@ -22,6 +22,8 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
   /** The bootstrap loader's appended class path; null when nothing was appended. */
   private final Object bootClassPath;
   private final Method getResource;
+  /** Whether {@link #getResource} takes the permission check's flag too (JDK 17) or the name alone (JDK 25). */
+  private final boolean withCheckFlag;
   private final Method getBytes;
 
   private ClassPathSearch(Class<?> builtinLoader, Field classPath, Object bootClassPath, Method getResource,
@@ -30,6 +32,7 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
     this.classPath = classPath;
     this.bootClassPath = bootClassPath;
     this.getResource = getResource;
+    this.withCheckFlag = getResource.getParameterCount() == 2;
     this.getBytes = getBytes;
   }
 
@@ -92,7 +95,6 @@ final class ClassPathSearch implements ClassFiles.OwnSearch {
     if (path == null) {
       return null;
     }
-    return getResource.getParameterCount() == 2 ? getResource.invoke(path, resource, false)
-        : getResource.invoke(path, resource);
+    return withCheckFlag ? getResource.invoke(path, resource, false) : getResource.invoke(path, resource);
   }
 }
