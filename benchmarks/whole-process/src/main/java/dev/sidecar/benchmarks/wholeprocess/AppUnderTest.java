@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One app JVM: started, timed until its first answer, measured through {@code /proc}, killed. */
@@ -56,6 +57,11 @@ final class AppUnderTest implements AutoCloseable {
 
   long cpuTicks() {
     return ProcFiles.cpuTicks(process.pid());
+  }
+
+  /** CPU ticks so far of the threads alive now, by kind of thread. */
+  Map<ThreadCpu.Kind, Long> threadTicks() {
+    return ThreadCpu.ticksByKind(process.pid());
   }
 
   long rssKb() {

@@ -62,9 +62,12 @@ final class Bench {
       long spansBefore = config == AgentConfig.NONE ? 0 : awaitCount(receiver::spanCount, warm.requests() + 1);
       long logsBefore = receiver.logCount();
       long cpuBefore = jvm.cpuTicks();
+      Map<ThreadCpu.Kind, Long> threadsBefore = jvm.threadTicks();
       long driverCpuBefore = ProcFiles.cpuTicks(DRIVER_PID);
       LoadResult measured = load(jvm, options.measure());
       long cpuTicks = jvm.cpuTicks() - cpuBefore;
+      Map<ThreadCpu.Kind, Double> cpuByThread =
+          ThreadCpu.split(threadsBefore, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
       double driverCpuPercent =
           100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - driverCpuBefore) / ticksPerSecond / (measured.nanos() / 1e9);
       long rssAfter = jvm.rssKb();
@@ -79,7 +82,7 @@ final class Bench {
           config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
       return new RunResult(app, config, round, startupMillis, rssWarm, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
-          cpuMicrosPerRequest(cpuTicks, measured.requests()), spans, logs, status, driverCpuPercent);
+          cpuMicrosPerRequest(cpuTicks, measured.requests()), spans, logs, status, driverCpuPercent, cpuByThread);
     }
   }
 

@@ -32,15 +32,36 @@ final class ComparisonReport {
             percent(m.of(RunResult::logsPercent))));
       }
       report.section(app.label, table);
+      report.section(app.label + ": CPU µs/req by thread", threadTable(ofApp, configs, none));
       paired.addAll(PairedRounds.lines(app.label, ofApp, configs));
     }
     report.note("Each figure is the median over the rounds; in brackets, the difference from the median without an"
         + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello, each round's the median of its launches. RSS: VmRSS after the"
         + " warm-up and after the measured load. CPU µs/req: the app process's user + system CPU time over the"
         + " measured window (all its threads, the agent's export threads too) per request served. spans/req and"
-        + " logs/req: spans and log records the OTLP receiver got for the measured window per request served.");
+        + " logs/req: spans and log records the OTLP receiver got for the measured window per request served."
+        + " CPU µs/req by thread: the same CPU time split by the threads that spent it, told apart by name: the"
+        + " agent's own threads (Sidecar's sidecar-*, the OpenTelemetry agent's batch processors and OkHttp's),"
+        + " the JIT compilers, the GC and VM threads; the application's threads (which run the advice) have the rest.");
     paired.forEach(report::note);
     return report;
+  }
+
+  private static Table threadTable(List<RunResult> ofApp, List<AgentConfig> configs, Medians none) {
+    List<String> header = new ArrayList<>(List.of("configuration"));
+    for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
+      header.add(kind.label);
+    }
+    Table table = new Table(header);
+    for (AgentConfig config : configs) {
+      Medians m = new Medians(ofApp, config);
+      List<String> row = new ArrayList<>(List.of(config.label));
+      for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
+        row.add(Format.withDelta(m.of(r -> r.cpuMicros(kind)), base(none, r -> r.cpuMicros(kind)), 1));
+      }
+      table.add(row);
+    }
+    return table;
   }
 
   private static double base(Medians none, ToDoubleFunction<RunResult> figure) {

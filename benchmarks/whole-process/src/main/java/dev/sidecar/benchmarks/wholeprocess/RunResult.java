@@ -10,12 +10,13 @@ import java.util.Map;
  * @param sidecarStatus Sidecar's counters after the window (empty for other configurations)
  * @param driverCpuPercent CPU this driver (load generator and receiver) used in the window, in % of one CPU:
  *     near the CPUs it is pinned to, the driver may have been the bottleneck
+ * @param cpuByThread the CPU per request in µs, split by the kind of thread that spent it
  */
 record RunResult(
     AppKind app, AgentConfig config, int round, double startupMillis, long rssWarmKb, long rssAfterKb,
     long requests, long errors, double throughput, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
     long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
-    double driverCpuPercent) {
+    double driverCpuPercent, Map<ThreadCpu.Kind, Double> cpuByThread) {
 
   /** Spans received per request served, in %. */
   double spansPercent() {
@@ -25,6 +26,11 @@ record RunResult(
   /** A counter from Sidecar's status, such as {@code spans.dropped}; NaN when not known. */
   double counter(String name) {
     return StatusCounters.value(sidecarStatus, name);
+  }
+
+  /** µs of CPU per request that threads of {@code kind} spent; NaN when not known. */
+  double cpuMicros(ThreadCpu.Kind kind) {
+    return cpuByThread.getOrDefault(kind, Double.NaN);
   }
 
   double logsPercent() {

@@ -1,0 +1,90 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.sidecar.benchmarks.wholeprocess.ThreadCpu.Kind;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+class ThreadCpuTest {
+
+  @Test
+  void threadsAreToldApartByTheirNamesAsLinuxCutsThem() {
+    assertEquals(Kind.AGENT, ThreadCpu.kind("sidecar-export-"));
+    assertEquals(Kind.AGENT, ThreadCpu.kind("sidecar-otlp-ht"));
+    assertEquals(Kind.AGENT, ThreadCpu.kind("BatchSpanProces"));
+    assertEquals(Kind.AGENT, ThreadCpu.kind("BatchLogRecordP"));
+    assertEquals(Kind.AGENT, ThreadCpu.kind("OkHttp http://1"));
+    assertEquals(Kind.AGENT, ThreadCpu.kind("okhttp-dispatch"));
+    assertEquals(Kind.JIT, ThreadCpu.kind("C2 CompilerThre"));
+    assertEquals(Kind.JIT, ThreadCpu.kind("C1 CompilerThre"));
+    assertEquals(Kind.GC_AND_VM, ThreadCpu.kind("VM Thread"));
+    assertEquals(Kind.GC_AND_VM, ThreadCpu.kind("GC Thread#0"));
+    assertEquals(Kind.APPLICATION, ThreadCpu.kind("http-nio-127.0."));
+    assertEquals(Kind.APPLICATION, ThreadCpu.kind("HTTP-Dispatcher"));
+    assertEquals(Kind.APPLICATION, ThreadCpu.kind("java"));
+  }
+
+  @Test
+  void theThreadNameIsBetweenTheFirstOpeningAndTheLastClosingParenthesis() {
+    assertEquals("C2 CompilerThre",
+        ThreadCpu.threadName("4712 (C2 CompilerThre) S 1 4711 4711 0 -1 4194560 0 0 0 0 120 5 0 0 20 0 31 0 1000"));
+    assertEquals("my (odd) thread", ThreadCpu.threadName("4713 (my (odd) thread) R 1 4711 4711 0 -1 0 0 0 0 0 1 2"));
+    assertThrows(IllegalArgumentException.class, () -> ThreadCpu.threadName("no name here"));
+  }
+
+  @Test
+  void theApplicationHasWhatTheOtherThreadsDidNotTakeOfTheProcessTime() {
+    Map<Kind, Long> before = Map.of(Kind.APPLICATION, 1_000L, Kind.AGENT, 10L, Kind.JIT, 500L, Kind.GC_AND_VM, 20L);
+    // 300 ticks of the process in the window; an application thread that ended took its own ticks
+    // out of the per-thread sums, which is why only the others are taken from the threads.
+    Map<Kind, Long> after = Map.of(Kind.APPLICATION, 900L, Kind.AGENT, 40L, Kind.JIT, 520L, Kind.GC_AND_VM, 30L);
+    Map<Kind, Double> split = ThreadCpu.split(before, after, 300, 100, 100_000);
+    // 30 agent ticks of 1/100 s over 100,000 requests: 3 µs each.
+    assertEquals(3.0, split.get(Kind.AGENT), 1e-9);
+    assertEquals(2.0, split.get(Kind.JIT), 1e-9);
+    assertEquals(1.0, split.get(Kind.GC_AND_VM), 1e-9);
+    assertEquals(24.0, split.get(Kind.APPLICATION), 1e-9);
+  }
+
+  @Test
+  void noRequestsGiveNoFigures() {
+    Map<Kind, Long> ticks = Map.of(Kind.AGENT, 1L);
+    assertTrue(ThreadCpu.split(ticks, ticks, 10, 100, 0).get(Kind.APPLICATION).isNaN());
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aThreadOfThisJvmIsFoundByItsName() throws InterruptedException {
+    CountDownLatch done = new CountDownLatch(1);
+    Thread busy = new Thread(() -> {
+      // Busy until this thread has used 30 ms of CPU, three ticks of Linux's usual 1/100 s clock.
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (threads.getCurrentThreadCpuTime() < 30_000_000L && System.nanoTime() - deadline < 0) {
+        Thread.onSpinWait();
+      }
+      done.countDown();
+      try {
+        Thread.sleep(60_000);
+      } catch (InterruptedException e) {
+        // ends the thread
+      }
+    }, "sidecar-test");
+    busy.setDaemon(true);
+    busy.start();
+    done.await();
+    try {
+      assertTrue(ThreadCpu.ticksByKind(ProcessHandle.current().pid()).get(Kind.AGENT) > 0);
+    } finally {
+      busy.interrupt();
+    }
+  }
+}
