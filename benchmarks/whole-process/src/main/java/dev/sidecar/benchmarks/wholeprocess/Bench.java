@@ -56,33 +56,49 @@ final class Bench {
     double startupMillis = Stats.median(startups);
     receiver.reset();
     try (AppUnderTest jvm = start(app, config, "round" + round, pinning.appPrefix())) {
-      LoadResult warm = load(jvm, options.warmup());
-      long rssWarm = jvm.rssKb();
-      // Telemetry of the warm-up (and of the start-up probe) arrives first, so that the window counts its own.
-      long spansBefore = config == AgentConfig.NONE ? 0 : awaitCount(receiver::spanCount, warm.requests() + 1);
-      long logsBefore = receiver.logCount();
-      long cpuBefore = jvm.cpuTicks();
-      Map<ThreadCpu.Kind, Long> threadsBefore = jvm.threadTicks();
-      long driverCpuBefore = ProcFiles.cpuTicks(DRIVER_PID);
-      LoadResult measured = load(jvm, options.measure());
-      long cpuTicks = jvm.cpuTicks() - cpuBefore;
+      WindowStart window = new WindowStart(jvm);
+      LoadResult measured = load(jvm, options.warmup(), options.measure(), window::take);
+      long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
       Map<ThreadCpu.Kind, Double> cpuByThread =
-          ThreadCpu.split(threadsBefore, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
+          ThreadCpu.split(window.threadTicks, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
       double driverCpuPercent =
-          100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - driverCpuBefore) / ticksPerSecond / (measured.nanos() / 1e9);
+          100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - window.driverTicks) / ticksPerSecond / (measured.nanos() / 1e9);
       long rssAfter = jvm.rssKb();
+      // Every request answered, the start-up probe's too, makes one span and one log record.
+      long answered = measured.allRequests() + 1;
       long spans = -1;
       long logs = -1;
       if (config != AgentConfig.NONE) {
-        spans = awaitCount(receiver::spanCount, spansBefore + measured.requests()) - spansBefore;
-        logs = receiver.logCount() - logsBefore;
+        spans = awaitCount(receiver::spanCount, answered);
+        logs = awaitCount(receiver::logCount, answered);
       }
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status =
           config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
-      return new RunResult(app, config, round, startupMillis, rssWarm, rssAfter, measured.requests(),
+      return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
-          cpuMicrosPerRequest(cpuTicks, measured.requests()), spans, logs, status, driverCpuPercent, cpuByThread);
+          cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
+          cpuByThread);
+    }
+  }
+
+  /** What the app and this driver had used when the measured window started, taken with the load going on. */
+  private static final class WindowStart {
+    private final AppUnderTest jvm;
+    private long rssKb;
+    private long cpuTicks;
+    private Map<ThreadCpu.Kind, Long> threadTicks;
+    private long driverTicks;
+
+    WindowStart(AppUnderTest jvm) {
+      this.jvm = jvm;
+    }
+
+    void take() {
+      rssKb = jvm.rssKb();
+      cpuTicks = jvm.cpuTicks();
+      threadTicks = jvm.threadTicks();
+      driverTicks = ProcFiles.cpuTicks(DRIVER_PID);
     }
   }
 
@@ -128,7 +144,11 @@ final class Bench {
   }
 
   private LoadResult load(AppUnderTest jvm, Duration duration) {
-    LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(duration);
+    return load(jvm, Duration.ZERO, duration, () -> {});
+  }
+
+  private LoadResult load(AppUnderTest jvm, Duration warmup, Duration window, Runnable atWindowStart) {
+    LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(warmup, window, atWindowStart);
     if (result.requests() == 0 || !jvm.alive()) {
       throw new BenchmarkException("the app served " + result.requests() + " requests under load ("
           + result.errors() + " errors" + (jvm.alive() ? "" : ", and it ended") + "); see " + logs);

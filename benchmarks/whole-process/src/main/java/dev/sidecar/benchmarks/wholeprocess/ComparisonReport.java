@@ -38,8 +38,9 @@ final class ComparisonReport {
     report.note("Each figure is the median over the rounds; in brackets, the difference from the median without an"
         + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello, each round's the median of its launches. RSS: VmRSS after the"
         + " warm-up and after the measured load. CPU µs/req: the app process's user + system CPU time over the"
-        + " measured window (all its threads, the agent's export threads too) per request served. spans/req and"
-        + " logs/req: spans and log records the OTLP receiver got for the measured window per request served."
+        + " measured window (all its threads, the agent's export threads too) per request served. The window follows"
+        + " the warm-up on the same connections, without a pause. spans/req and logs/req: spans and log records the"
+        + " OTLP receiver got per request the app answered, from the start-up probe to the end of the load."
         + " CPU µs/req by thread: the same CPU time split by the threads that spent it, told apart by name: the"
         + " agent's own threads (Sidecar's sidecar-*, the OpenTelemetry agent's batch processors and OkHttp's),"
         + " the JIT compilers, the GC and VM threads; the application's threads (which run the advice) have the rest.");

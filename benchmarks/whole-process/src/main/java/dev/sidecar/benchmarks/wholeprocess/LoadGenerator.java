@@ -30,6 +30,17 @@ final class LoadGenerator {
   }
 
   LoadResult run(Duration duration) {
+    return run(Duration.ZERO, duration, () -> {});
+  }
+
+  /**
+   * {@code warmup}, then {@code window} of the same load on the same connections, without a pause
+   * between them: a pause, and the new connections after it, had the JIT throw away and compile
+   * again the app's hottest code at the start of the window. {@code atWindowStart} runs on this
+   * thread as the window starts, with the load going on. The result counts the requests sent in the
+   * window, and in {@link LoadResult#allRequests()} every request answered.
+   */
+  LoadResult run(Duration warmup, Duration window, Runnable atWindowStart) {
     CountDownLatch go = new CountDownLatch(1);
     List<Connection> all = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -41,10 +52,15 @@ final class LoadGenerator {
       threads.add(thread);
       thread.start();
     }
-    long started = System.nanoTime();
-    long deadline = started + duration.toNanos();
-    all.forEach(c -> c.deadline = deadline);
+    long windowStart = System.nanoTime() + warmup.toNanos();
+    long deadline = windowStart + window.toNanos();
+    all.forEach(c -> {
+      c.windowStart = windowStart;
+      c.deadline = deadline;
+    });
     go.countDown();
+    awaitWindowStart(windowStart);
+    atWindowStart.run();
     for (Thread thread : threads) {
       try {
         thread.join();
@@ -53,18 +69,37 @@ final class LoadGenerator {
         throw new BenchmarkException("interrupted during the load");
       }
     }
-    long nanos = System.nanoTime() - started;
+    long nanos = System.nanoTime() - windowStart;
     long requests = all.stream().mapToLong(c -> c.count).sum();
     long errors = all.stream().mapToLong(c -> c.errors).sum();
-    return new LoadResult(requests, errors, nanos, Stats.sortedConcat(all.stream().map(Connection::latencies).toList()));
+    long answered = all.stream().mapToLong(c -> c.answered).sum();
+    return new LoadResult(requests, errors, nanos, Stats.sortedConcat(all.stream().map(Connection::latencies).toList()),
+        answered);
+  }
+
+  /** The window starts at a time, not on a condition: the warm-up is a stretch of load of a given length. */
+  private static void awaitWindowStart(long windowStart) {
+    for (long left = windowStart - System.nanoTime(); left > 0; left = windowStart - System.nanoTime()) {
+      try {
+        Thread.sleep(Math.max(1, left / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchmarkException("interrupted during the warm-up");
+      }
+    }
   }
 
   /** One connection's loop; its fields are read by the starting thread only after join. */
   private final class Connection {
+    private long windowStart;
     private long deadline;
     private long[] latencies = new long[64 * 1024];
+    /** Requests sent in the window and answered with 200. */
     private int count;
+    /** Requests sent in the window and not answered with 200, and failed connections. */
     private long errors;
+    /** Every request answered with 200, warm-up included. */
+    private long answered;
 
     void loop(CountDownLatch go) {
       try {
@@ -74,14 +109,14 @@ final class LoadGenerator {
       }
       // A connection that failed reconnects; one that fails before any response on it gives up.
       while (System.nanoTime() - deadline < 0) {
-        int before = count;
+        long before = answered;
         try (Socket socket = connect()) {
           if (!serve(socket)) {
             return;
           }
         } catch (IOException e) {
           errors++;
-          if (count == before) {
+          if (answered == before) {
             return;
           }
         }
@@ -98,9 +133,13 @@ final class LoadGenerator {
         out.flush();
         int status = in.read();
         long done = System.nanoTime();
+        boolean inWindow = now - windowStart >= 0;
         if (status == 200) {
-          record(done - now);
-        } else {
+          answered++;
+          if (inWindow) {
+            record(done - now);
+          }
+        } else if (inWindow) {
           errors++;
         }
         now = done;

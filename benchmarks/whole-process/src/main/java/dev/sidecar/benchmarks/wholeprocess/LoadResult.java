@@ -1,14 +1,15 @@
 package dev.sidecar.benchmarks.wholeprocess;
 
 /**
- * What one closed-loop load run did.
+ * What one closed-loop load run did in its measured window (after its warm-up, if it had one).
  *
- * @param requests responses with status 200
- * @param errors other statuses and I/O failures
- * @param nanos how long the load ran
+ * @param requests responses with status 200 to requests sent in the window
+ * @param errors other statuses and I/O failures in the window
+ * @param nanos how long the window lasted
  * @param latencies the latency of every successful request in ns, sorted
+ * @param allRequests responses with status 200 from the start of the load, warm-up included
  */
-record LoadResult(long requests, long errors, long nanos, long[] latencies) {
+record LoadResult(long requests, long errors, long nanos, long[] latencies, long allRequests) {
 
   double throughput() {
     return nanos == 0 ? 0 : requests * 1e9 / nanos;

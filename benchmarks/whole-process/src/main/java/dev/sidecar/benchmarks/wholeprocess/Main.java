@@ -74,7 +74,7 @@ public final class Main {
               config.label, Format.number(r.startupMillis(), 0), Format.number(r.rssAfterKb() / 1024.0, 1),
               Format.number(r.throughput(), 0), Format.number(r.p50Micros(), 0), Format.number(r.p99Micros(), 0),
               Format.number(r.cpuMicrosPerRequest(), 1), threadSplit(r),
-              r.spansReceived() < 0 ? "-" : r.spansReceived() + "/" + r.requests(),
+              r.spansReceived() < 0 ? "-" : r.spansReceived() + "/" + r.answered(),
               r.sidecarStatus().isEmpty() ? "" : " (Sidecar: " + Format.number(r.counter("spans.dropped"), 0)
                   + " dropped, " + Format.number(r.counter("spans.failed"), 0) + " failed)", r.errors(),
               Format.number(r.driverCpuPercent(), 0));

@@ -5,8 +5,10 @@ import java.util.Map;
 /**
  * The figures of one app JVM under one configuration in one round.
  *
- * @param spansReceived spans the receiver got for the measured window (-1 without an agent)
- * @param logsReceived log records the receiver got for the measured window (-1 without an agent)
+ * @param requests requests answered in the measured window
+ * @param answered requests answered from the start-up probe to the end of the load, warm-up included
+ * @param spansReceived spans the receiver got for all those requests (-1 without an agent)
+ * @param logsReceived log records the receiver got for all those requests (-1 without an agent)
  * @param sidecarStatus Sidecar's counters after the window (empty for other configurations)
  * @param driverCpuPercent CPU this driver (load generator and receiver) used in the window, in % of one CPU:
  *     near the CPUs it is pinned to, the driver may have been the bottleneck
@@ -15,12 +17,12 @@ import java.util.Map;
 record RunResult(
     AppKind app, AgentConfig config, int round, double startupMillis, long rssWarmKb, long rssAfterKb,
     long requests, long errors, double throughput, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
-    long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
+    long answered, long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
     double driverCpuPercent, Map<ThreadCpu.Kind, Double> cpuByThread) {
 
-  /** Spans received per request served, in %. */
+  /** Spans received per request answered, in %. */
   double spansPercent() {
-    return spansReceived < 0 || requests == 0 ? Double.NaN : 100.0 * spansReceived / requests;
+    return spansReceived < 0 || answered == 0 ? Double.NaN : 100.0 * spansReceived / answered;
   }
 
   /** A counter from Sidecar's status, such as {@code spans.dropped}; NaN when not known. */
@@ -34,6 +36,6 @@ record RunResult(
   }
 
   double logsPercent() {
-    return logsReceived < 0 || requests == 0 ? Double.NaN : 100.0 * logsReceived / requests;
+    return logsReceived < 0 || answered == 0 ? Double.NaN : 100.0 * logsReceived / answered;
   }
 }
