@@ -17,19 +17,15 @@ class ThreadCpuTest {
 
   @Test
   void threadsAreToldApartByTheirNamesAsLinuxCutsThem() {
-    assertEquals(Kind.AGENT, ThreadCpu.kind("sidecar-export-"));
-    assertEquals(Kind.AGENT, ThreadCpu.kind("sidecar-otlp-ht"));
-    assertEquals(Kind.AGENT, ThreadCpu.kind("BatchSpanProces"));
-    assertEquals(Kind.AGENT, ThreadCpu.kind("BatchLogRecordP"));
-    assertEquals(Kind.AGENT, ThreadCpu.kind("OkHttp http://1"));
-    assertEquals(Kind.AGENT, ThreadCpu.kind("okhttp-dispatch"));
-    assertEquals(Kind.JIT, ThreadCpu.kind("C2 CompilerThre"));
-    assertEquals(Kind.JIT, ThreadCpu.kind("C1 CompilerThre"));
-    assertEquals(Kind.GC_AND_VM, ThreadCpu.kind("VM Thread"));
-    assertEquals(Kind.GC_AND_VM, ThreadCpu.kind("GC Thread#0"));
-    assertEquals(Kind.APPLICATION, ThreadCpu.kind("http-nio-127.0."));
-    assertEquals(Kind.APPLICATION, ThreadCpu.kind("HTTP-Dispatcher"));
-    assertEquals(Kind.APPLICATION, ThreadCpu.kind("java"));
+    Map<String, Kind> names = Map.ofEntries(
+        Map.entry("sidecar-export-", Kind.AGENT), Map.entry("sidecar-otlp-ht", Kind.AGENT),
+        Map.entry("BatchSpanProces", Kind.AGENT), Map.entry("BatchLogRecordP", Kind.AGENT),
+        Map.entry("OkHttp http://1", Kind.AGENT), Map.entry("okhttp-dispatch", Kind.AGENT),
+        Map.entry("C2 CompilerThre", Kind.JIT), Map.entry("C1 CompilerThre", Kind.JIT),
+        Map.entry("VM Thread", Kind.GC_AND_VM), Map.entry("GC Thread#0", Kind.GC_AND_VM),
+        Map.entry("http-nio-127.0.", Kind.APPLICATION), Map.entry("HTTP-Dispatcher", Kind.APPLICATION),
+        Map.entry("java", Kind.APPLICATION));
+    names.forEach((name, kind) -> assertEquals(kind, ThreadCpu.kind(name), name));
   }
 
   @Test
