@@ -60,6 +60,7 @@ class ThreadCpuTest {
   @EnabledOnOs(OS.LINUX)
   void aThreadOfThisJvmIsFoundByItsName() throws InterruptedException {
     CountDownLatch done = new CountDownLatch(1);
+    CountDownLatch measured = new CountDownLatch(1);
     Thread busy = new Thread(() -> {
       // Busy until this thread has used 30 ms of CPU, three ticks of Linux's usual 1/100 s clock.
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -68,10 +69,11 @@ class ThreadCpuTest {
         Thread.onSpinWait();
       }
       done.countDown();
+      // Alive, and so listed with its ticks, until the test has read them.
       try {
-        Thread.sleep(60_000);
+        measured.await();
       } catch (InterruptedException e) {
-        // ends the thread
+        Thread.currentThread().interrupt();
       }
     }, "sidecar-test");
     busy.setDaemon(true);
@@ -80,7 +82,7 @@ class ThreadCpuTest {
     try {
       assertTrue(ThreadCpu.ticksByKind(ProcessHandle.current().pid()).get(Kind.AGENT) > 0);
     } finally {
-      busy.interrupt();
+      measured.countDown();
     }
   }
 }
