@@ -5,26 +5,20 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import net.bytebuddy.ByteBuddy;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.DynamicType;
-import net.bytebuddy.dynamic.TypeResolutionStrategy;
-import net.bytebuddy.utility.JavaModule;
 
 /**
  * The agent's class file transformer: for each class the JVM loads or retransforms, finds the rules
- * that match it (first from its name and loader alone, see {@link RuleIndex}) and lets Byte Buddy
- * weave their advice into the class's bytes. Only method bodies change, never a class's shape, so
- * the same transformer serves classes being loaded and classes already loaded.
+ * that match it (first from its name and loader alone, see {@link RuleIndex}) and has
+ * {@link ClassWeaver} weave their advice into the class's bytes. Only method bodies change, never a
+ * class's shape, so the same transformer serves classes being loaded and classes already loaded.
  *
- * <p>Byte Buddy's own {@code AgentBuilder} transformer would do the same, but it generates a
- * subclass of itself at first use and loads several hundred classes more; written out here the
- * matching and weaving are a few calls, and the agent starts faster.
+ * <p>Byte Buddy's {@code AgentBuilder} and {@code Advice} would do the same, but describing types
+ * and running their general machinery cold cost tens of milliseconds a class at start-up, with the
+ * application waiting on the class being woven; the weaving here reads and writes class files with
+ * ASM alone.
  */
 final class AdviceTransformer implements ClassFileTransformer {
   private static final List<String> IGNORED_PREFIXES = List.of(
@@ -33,19 +27,19 @@ final class AdviceTransformer implements ClassFileTransformer {
   private final RuleIndex rules;
   private final Instrumentation instrumentation;
   private final ClassLoader sidecarLoader;
-  private final TypePoolCache typePools;
-  private final ByteBuddy byteBuddy;
+  private final AdviceClasses adviceClasses;
+  private final ClassHeaders headers;
   private final TransformationCounter counter;
   /** Classes the JVM loads while this thread transforms another are left as they are. */
   private final ThreadLocal<Boolean> transforming = new ThreadLocal<>();
 
-  AdviceTransformer(List<TypeRule> rules, Instrumentation instrumentation, ByteBuddy byteBuddy,
-      TransformationCounter counter) {
+  AdviceTransformer(List<TypeRule> rules, Instrumentation instrumentation, AdviceClasses adviceClasses,
+      ClassHeaders headers, TransformationCounter counter) {
     this.rules = new RuleIndex(rules);
     this.instrumentation = instrumentation;
     this.sidecarLoader = AdviceTransformer.class.getClassLoader();
-    this.typePools = new TypePoolCache();
-    this.byteBuddy = byteBuddy;
+    this.adviceClasses = adviceClasses;
+    this.headers = headers;
     this.counter = counter;
   }
 
@@ -64,7 +58,7 @@ final class AdviceTransformer implements ClassFileTransformer {
       if (candidates.isEmpty()) {
         return null;
       }
-      return weave(candidates, module, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+      return weave(candidates, module, loader, internalName, classBeingRedefined, classFile);
     } catch (Throwable t) {
       counter.failed(internalName.replace('/', '.'), t);
       return null;
@@ -87,7 +81,7 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (candidates.isEmpty()) {
       return false;
     }
-    TransformedClass loaded = new TransformedClass(internalName, loader, type, null, typePools);
+    TransformedClass loaded = new TransformedClass(internalName, loader, type, null);
     for (TypeRule rule : candidates) {
       if (rule.matches(loaded)) {
         return true;
@@ -111,27 +105,21 @@ final class AdviceTransformer implements ClassFileTransformer {
   }
 
   private byte[] weave(List<TypeRule> candidates, Module module, ClassLoader loader, String internalName,
-      Class<?> classBeingRedefined, ProtectionDomain protectionDomain, byte[] classFile) {
-    TransformedClass target = new TransformedClass(internalName, loader, classBeingRedefined, classFile, typePools);
-    List<AgentBuilder.Transformer> matched = Collections.emptyList();
+      Class<?> classBeingRedefined, byte[] classFile) {
+    TransformedClass target = new TransformedClass(internalName, loader, classBeingRedefined, classFile);
+    List<TypeRule> matched = new ArrayList<>(candidates.size());
     for (TypeRule rule : candidates) {
       if (rule.matches(target)) {
-        if (matched.isEmpty()) {
-          matched = new ArrayList<>(2);
-        }
-        matched.addAll(rule.transformers());
+        matched.add(rule);
       }
     }
     if (matched.isEmpty()) {
       return null;
     }
-    TypeDescription type = target.description();
-    JavaModule javaModule = JavaModule.of(module);
-    DynamicType.Builder<?> builder = byteBuddy.decorate(type, target.locator());
-    for (AgentBuilder.Transformer transformer : matched) {
-      builder = transformer.transform(builder, type, loader, javaModule, protectionDomain);
+    byte[] woven = new ClassWeaver(matched, adviceClasses, new TypeHierarchy(headers, loader)).weave(classFile);
+    if (woven == null) {
+      return null;
     }
-    byte[] woven = builder.make(TypeResolutionStrategy.Disabled.INSTANCE, target.typePool()).getBytes();
     assureReadEdge(module);
     counter.transformed(target.binaryName(), classBeingRedefined != null);
     return woven;

@@ -2,13 +2,12 @@ package dev.sidecar.agent.install;
 
 import java.util.Map;
 import java.util.WeakHashMap;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Matches the class loaders that can see a given class, by looking for its class file once per
  * loader. Loaders are held weakly, so an undeployed web application's loader can be collected.
  */
-final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoader> {
+final class LoaderHasClass {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
   private final String internalName;
   private final Map<ClassLoader, Boolean> seen = new WeakHashMap<>();
@@ -17,7 +16,6 @@ final class LoaderHasClass extends ElementMatcher.Junction.AbstractBase<ClassLoa
     this.internalName = className.replace('.', '/');
   }
 
-  @Override
   public boolean matches(ClassLoader loader) {
     if (loader == null || loader == PLATFORM) {
       // Only JDK classes, never a library's; a lookup would search the runtime image's modules.

@@ -1,14 +1,19 @@
 package dev.sidecar.agent.install;
 
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.dynamic.ClassFileLocator;
-import net.bytebuddy.pool.TypePool;
+import dev.sidecar.agent.instrumentation.MethodShape;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import net.bytebuddy.jar.asm.ClassReader;
+import net.bytebuddy.jar.asm.ClassVisitor;
+import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Type;
+import net.bytebuddy.utility.OpenedClassReader;
 
 /**
  * The class the transformer is deciding about, being loaded (its bytes) or already loaded (its
- * {@code Class}). What rules ask of it beyond its name, its header or its type description, is
- * worked out once, when first asked: most classes that reach this far are decided from the header
- * alone, without a type pool.
+ * {@code Class}). What rules ask of it beyond its name, its header or its methods, is worked out
+ * once, when first asked: most classes that reach this far are decided from the header alone.
  */
 final class TransformedClass {
   final String internalName;
@@ -17,19 +22,14 @@ final class TransformedClass {
   final Class<?> loaded;
   /** Null for a class already loaded that is only being matched, not transformed. */
   private final byte[] classFile;
-  private final TypePoolCache typePools;
   private ClassHeader header;
-  private ClassFileLocator locator;
-  private TypePool typePool;
-  private TypeDescription description;
+  private List<MethodShape> methods;
 
-  TransformedClass(String internalName, ClassLoader loader, Class<?> loaded, byte[] classFile,
-      TypePoolCache typePools) {
+  TransformedClass(String internalName, ClassLoader loader, Class<?> loaded, byte[] classFile) {
     this.internalName = internalName;
     this.loader = loader;
     this.loaded = loaded;
     this.classFile = classFile;
-    this.typePools = typePools;
   }
 
   ClassHeader header() {
@@ -39,32 +39,33 @@ final class TransformedClass {
     return header;
   }
 
-  /** Where Byte Buddy reads this class's bytes and the bytes of the types it refers to. */
-  ClassFileLocator locator() {
-    if (locator == null) {
-      locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(binaryName(), classFile),
-          // Held weakly (both): parsed types are cached per loader and must not keep their loader alive.
-          loader == null ? ClassFileLocator.ForClassLoader.WeaklyReferenced.of(null) : new LoaderClassFiles(loader));
+  /** The methods the class declares: read from its bytes, or through reflection for a class already loaded. */
+  List<MethodShape> methods() {
+    if (methods == null) {
+      methods = classFile != null ? declared(classFile) : declared(loaded);
     }
-    return locator;
+    return methods;
   }
 
-  TypePool typePool() {
-    if (typePool == null) {
-      typePool = typePools.typePool(locator(), loader, binaryName());
-    }
-    return typePool;
+  private static List<MethodShape> declared(byte[] classFile) {
+    List<MethodShape> methods = new ArrayList<>();
+    OpenedClassReader.of(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
+      @Override
+      public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+          String[] exceptions) {
+        methods.add(new MethodShape(access, name, descriptor));
+        return null;
+      }
+    }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+    return methods;
   }
 
-  /**
-   * A loaded class is described from its {@code Class} object, a class being loaded from its
-   * bytes: only what a matcher asks for beyond the name is parsed.
-   */
-  TypeDescription description() {
-    if (description == null) {
-      description = loaded != null ? TypeDescription.ForLoadedType.of(loaded) : typePool().describe(binaryName()).resolve();
+  private static List<MethodShape> declared(Class<?> type) {
+    List<MethodShape> methods = new ArrayList<>();
+    for (Method method : type.getDeclaredMethods()) {
+      methods.add(new MethodShape(method.getModifiers(), method.getName(), Type.getMethodDescriptor(method)));
     }
-    return description;
+    return methods;
   }
 
   String binaryName() {

@@ -7,10 +7,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
 
 /**
  * The types to transform and, for each group of their methods, the advice class to inline. Every
@@ -23,17 +19,20 @@ public final class TypeTransformation {
   private final Set<String> names;
   /** Null unless the types are those whose name starts with it. */
   private final String namePrefix;
-  /** What a type whose name starts with {@link #namePrefix} must also be; null otherwise. */
-  private final ElementMatcher<? super TypeDescription> types;
+  /** The class a type whose name starts with {@link #namePrefix} must extend; null otherwise. */
+  private final String superClass;
+  /** Binary names of the types left out although their name starts with {@link #namePrefix}. */
+  private final Set<String> excluded;
   private final String superType;
   private final List<MethodAdvice> advice;
   private final List<CallSubstitution> substitutions;
 
-  private TypeTransformation(Set<String> names, String namePrefix, ElementMatcher<? super TypeDescription> types,
+  private TypeTransformation(Set<String> names, String namePrefix, String superClass, Set<String> excluded,
       String superType, List<MethodAdvice> advice, List<CallSubstitution> substitutions) {
     this.names = names;
     this.namePrefix = namePrefix;
-    this.types = types;
+    this.superClass = superClass;
+    this.excluded = excluded;
     this.superType = superType;
     this.advice = Collections.unmodifiableList(advice);
     this.substitutions = Collections.unmodifiableList(substitutions);
@@ -44,18 +43,20 @@ public final class TypeTransformation {
     if (binaryNames.length == 0) {
       throw new IllegalArgumentException("a transformation for named types needs at least one name");
     }
-    return new TypeTransformation(Set.of(binaryNames), null, null, null, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(Set.of(binaryNames), null, null, Set.of(), null, new ArrayList<>(), new ArrayList<>());
   }
 
   /**
-   * The types whose binary name starts with {@code namePrefix} and that {@code types} also matches;
-   * {@code types} is asked only about the classes of such names.
+   * The classes whose binary name starts with {@code namePrefix} and that extend {@code superClass}
+   * (directly or not), other than those {@code excluded} names; the superclasses are asked only
+   * about the classes of such names.
    */
-  public static TypeTransformation forNamesStartingWith(String namePrefix, ElementMatcher<? super TypeDescription> types) {
+  public static TypeTransformation forNamesStartingWith(String namePrefix, String superClass, String... excluded) {
     if (namePrefix.isEmpty()) {
       throw new IllegalArgumentException("a transformation for types by the start of their name needs a non-empty start");
     }
-    return new TypeTransformation(Set.of(), namePrefix, types, null, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(Set.of(), namePrefix, superClass, Set.of(excluded), null, new ArrayList<>(),
+        new ArrayList<>());
   }
 
   /**
@@ -64,14 +65,14 @@ public final class TypeTransformation {
    * loads: the way to match the implementations of a library's interface.
    */
   public static TypeTransformation forClassesOf(String typeName) {
-    return new TypeTransformation(Set.of(), null, null, typeName, new ArrayList<>(), new ArrayList<>());
+    return new TypeTransformation(Set.of(), null, null, Set.of(), typeName, new ArrayList<>(), new ArrayList<>());
   }
 
   /** Returns a transformation that also applies {@code adviceClass} to {@code methods}. */
-  public TypeTransformation advise(ElementMatcher<? super MethodDescription> methods, Class<?> adviceClass) {
+  public TypeTransformation advise(MethodMatcher methods, Class<?> adviceClass) {
     List<MethodAdvice> more = new ArrayList<>(advice);
     more.add(new MethodAdvice(methods, adviceClass.getName()));
-    return new TypeTransformation(names, namePrefix, types, superType, more, new ArrayList<>(substitutions));
+    return new TypeTransformation(names, namePrefix, superClass, excluded, superType, more, new ArrayList<>(substitutions));
   }
 
   /**
@@ -81,11 +82,10 @@ public final class TypeTransformation {
    * where advice has no hold: one call inside a long method. Both calls leave the operand stack
    * alike, so one instruction is swapped for another and nothing else in the method is touched.
    */
-  public TypeTransformation replaceCalls(ElementMatcher<? super MethodDescription> methods, Method called,
-      Method replacement) {
+  public TypeTransformation replaceCalls(MethodMatcher methods, Method called, Method replacement) {
     List<CallSubstitution> more = new ArrayList<>(substitutions);
     more.add(new CallSubstitution(methods, called, replacement));
-    return new TypeTransformation(names, namePrefix, types, superType, new ArrayList<>(advice), more);
+    return new TypeTransformation(names, namePrefix, superClass, excluded, superType, new ArrayList<>(advice), more);
   }
 
   /** The binary names {@link #forNamed} was given; empty for the other transformations. */
@@ -98,9 +98,14 @@ public final class TypeTransformation {
     return namePrefix;
   }
 
-  /** What a type {@link #forNamesStartingWith} takes must also be, or null. */
-  public ElementMatcher<? super TypeDescription> types() {
-    return types;
+  /** The class a type {@link #forNamesStartingWith} takes must extend, or null. */
+  public String superClass() {
+    return superClass;
+  }
+
+  /** The binary names {@link #forNamesStartingWith} leaves out; empty for the other transformations. */
+  public Set<String> excluded() {
+    return excluded;
   }
 
   /** The type whose classes {@link #forClassesOf} matches, or null. */
@@ -109,8 +114,8 @@ public final class TypeTransformation {
   }
 
   /** The methods this transformation changes: those its advice or its call replacements are for. */
-  public ElementMatcher<? super MethodDescription> changedMethods() {
-    ElementMatcher.Junction<MethodDescription> changed = ElementMatchers.none();
+  public MethodMatcher changedMethods() {
+    MethodMatcher changed = MethodMatchers.none();
     for (MethodAdvice methodAdvice : advice) {
       changed = changed.or(methodAdvice.methods());
     }
@@ -128,17 +133,17 @@ public final class TypeTransformation {
     return substitutions;
   }
 
-  /** Methods and the advice class, by name: Byte Buddy reads its bytes, never loads it. */
+  /** Methods and the advice class, by name: its bytes are read from the agent jar, the class is never loaded. */
   public static final class MethodAdvice {
-    private final ElementMatcher<? super MethodDescription> methods;
+    private final MethodMatcher methods;
     private final String adviceClassName;
 
-    MethodAdvice(ElementMatcher<? super MethodDescription> methods, String adviceClassName) {
+    MethodAdvice(MethodMatcher methods, String adviceClassName) {
       this.methods = methods;
       this.adviceClassName = adviceClassName;
     }
 
-    public ElementMatcher<? super MethodDescription> methods() {
+    public MethodMatcher methods() {
       return methods;
     }
 
@@ -149,11 +154,11 @@ public final class TypeTransformation {
 
   /** Calls to replace inside some methods, and the static method called instead. */
   public static final class CallSubstitution {
-    private final ElementMatcher<? super MethodDescription> methods;
+    private final MethodMatcher methods;
     private final Method called;
     private final Method replacement;
 
-    CallSubstitution(ElementMatcher<? super MethodDescription> methods, Method called, Method replacement) {
+    CallSubstitution(MethodMatcher methods, Method called, Method replacement) {
       if (Modifier.isStatic(called.getModifiers()) || !Modifier.isStatic(replacement.getModifiers())
           || replacement.getReturnType() != called.getReturnType()
           || !Arrays.equals(replacement.getParameterTypes(), withCallee(called))) {
@@ -173,7 +178,7 @@ public final class TypeTransformation {
       return all;
     }
 
-    public ElementMatcher<? super MethodDescription> methods() {
+    public MethodMatcher methods() {
       return methods;
     }
 

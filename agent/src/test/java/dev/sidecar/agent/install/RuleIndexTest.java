@@ -1,12 +1,12 @@
 package dev.sidecar.agent.install;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.none;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sidecar.agent.instrumentation.MethodMatcher;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.LogRecord;
@@ -18,12 +18,14 @@ class RuleIndexTest {
   /** Sees the JDK's classes only. */
   private static final ClassLoader BLIND = new ClassLoader(null) {};
 
-  private final TypeRule logger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), any(), List.of());
-  private final TypeRule nested = TypeRule.forNamed(Set.of("a.b.Outer$Inner", "a.b.Other"), any(), List.of());
-  private final TypeRule protocols = TypeRule.forNamesStartingWith("sun.net.www.protocol.", none(), any(), List.of());
+  private static final MethodMatcher ANY = method -> true;
+  private final TypeRule logger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), ANY, List.of(), List.of());
+  private final TypeRule nested = TypeRule.forNamed(Set.of("a.b.Outer$Inner", "a.b.Other"), ANY, List.of(), List.of());
+  private final TypeRule protocols = TypeRule.forNamesStartingWith("sun.net.www.protocol.", "java.net.HttpURLConnection",
+      Set.of(), new ClassHeaders(), ANY, List.of(), List.of());
   private final TypeRule markers = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
-      any(), List.of());
-  private final TypeRule alsoLogger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), any(), List.of());
+      ANY, List.of(), List.of());
+  private final TypeRule alsoLogger = TypeRule.forNamed(Set.of("java.util.logging.Logger"), ANY, List.of(), List.of());
   private final RuleIndex index = new RuleIndex(List.of(markers, logger, nested, protocols, alsoLogger));
 
   @Test
@@ -43,9 +45,20 @@ class RuleIndexTest {
   }
 
   @Test
-  void aNamesStartIsACandidateForItsMatcherToDecide() {
+  void aNamesStartIsACandidateForItsSuperclassToDecide() throws Exception {
     assertEquals(List.of(protocols), index.candidates("sun/net/www/protocol/http/HttpURLConnection", null));
     assertFalse(protocols.matches(loaded(Logger.class, "sun/net/www/protocol/http/HttpURLConnection")));
+    Class<?> connection = new java.net.URL("http://127.0.0.1:9/").openConnection().getClass();
+    assertTrue(HttpURLConnection.class.isAssignableFrom(connection));
+    assertTrue(protocols.matches(loaded(connection)));
+  }
+
+  @Test
+  void anExcludedNameIsNoCandidate() {
+    TypeRule excluding = TypeRule.forNamesStartingWith("sun.net.www.protocol.", "java.net.HttpURLConnection",
+        Set.of("sun.net.www.protocol.https.HttpsURLConnectionImpl"), new ClassHeaders(), ANY, List.of(), List.of());
+    assertFalse(excluding.mayMatch("sun/net/www/protocol/https/HttpsURLConnectionImpl", null));
+    assertTrue(excluding.mayMatch("sun/net/www/protocol/http/HttpURLConnection", null));
   }
 
   /** Every class of a loader that sees the type is a candidate; its header decides later. */
@@ -53,7 +66,7 @@ class RuleIndexTest {
   void theClassesOfATypeAreCandidatesInTheLoadersThatSeeIt() {
     assertEquals(List.of(markers), index.candidates("any/Class", LOADER));
     assertEquals(List.of(), index.candidates("any/Class", BLIND));
-    assertTrue(markers.matches(loaded(SubtypeIndexTest.Direct.class)));
+    assertTrue(markers.matches(loaded(TypeRuleTest.Runs.class)));
     assertFalse(markers.matches(loaded(RuleIndexTest.class)));
   }
 
@@ -67,13 +80,13 @@ class RuleIndexTest {
   void aNamedRuleMatchesOnlyItsNames() {
     assertTrue(logger.matches(loaded(Logger.class)));
     assertFalse(logger.matches(loaded(LogRecord.class)));
-    assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", named("java.util.logging.Logger"), any(), List.of())
-        .matches(loaded(Logger.class)));
+    assertTrue(TypeRule.forNamesStartingWith("java.util.logging.", "java.util.logging.Handler", Set.of(),
+        new ClassHeaders(), named("publish"), List.of(), List.of()).matches(loaded(java.util.logging.StreamHandler.class)));
   }
 
   /** A class already loaded, under its own name or {@code internalName}. */
   private static TransformedClass loaded(Class<?> type, String internalName) {
-    return new TransformedClass(internalName, type.getClassLoader(), type, null, new TypePoolCache());
+    return new TransformedClass(internalName, type.getClassLoader(), type, null);
   }
 
   private static TransformedClass loaded(Class<?> type) {

@@ -1,8 +1,8 @@
 package dev.sidecar.agent.install;
 
 import static dev.sidecar.agent.install.ClassHeaderTest.classFile;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class TypeRuleTest {
   private static final ClassLoader LOADER = TypeRuleTest.class.getClassLoader();
   private final TypeRule runners = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
-      named("run").and(takesArguments(0)), List.of());
+      named("run").and(takesArguments(0)), List.of(), List.of());
 
   @Test
   void aClassOfTheTypeThatDeclaresTheMethodMatches() throws IOException {
@@ -35,19 +35,19 @@ class TypeRuleTest {
 
   @Test
   void aNamedClassMatchesWhenItDeclaresTheMethod() {
-    assertTrue(TypeRule.forNamed(Set.of(Logger.class.getName()), named("log").and(takesArguments(1)), List.of())
+    assertTrue(TypeRule.forNamed(Set.of(Logger.class.getName()), named("log").and(takesArguments(1)), List.of(), List.of())
         .matches(loaded(Logger.class)));
-    assertFalse(TypeRule.forNamed(Set.of(Logger.class.getName()), named("noSuchMethod"), List.of())
+    assertFalse(TypeRule.forNamed(Set.of(Logger.class.getName()), named("noSuchMethod"), List.of(), List.of())
         .matches(loaded(Logger.class)));
   }
 
   private static TransformedClass loaded(Class<?> type) {
-    return new TransformedClass(internalName(type), type.getClassLoader(), type, null, new TypePoolCache());
+    return new TransformedClass(internalName(type), type.getClassLoader(), type, null);
   }
 
   /** As the transformer sees the class while it is being loaded: by its bytes. */
   private static TransformedClass loading(Class<?> type) throws IOException {
-    return new TransformedClass(internalName(type), LOADER, null, classFile(type), new TypePoolCache());
+    return new TransformedClass(internalName(type), LOADER, null, classFile(type));
   }
 
   private static String internalName(Class<?> type) {

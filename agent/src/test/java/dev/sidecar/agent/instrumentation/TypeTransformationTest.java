@@ -1,6 +1,6 @@
 package dev.sidecar.agent.instrumentation;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

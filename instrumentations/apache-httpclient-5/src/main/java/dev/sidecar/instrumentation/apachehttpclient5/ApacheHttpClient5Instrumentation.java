@@ -1,7 +1,7 @@
 package dev.sidecar.instrumentation.apachehttpclient5;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;

@@ -1,10 +1,10 @@
 package dev.sidecar.instrumentation.executors;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isPublic;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.namedOneOf;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -52,11 +52,11 @@ public final class ExecutorsInstrumentation implements InstrumentationModule {
             .advise(isPublic().and(namedOneOf("execute", "submit")).and(takesArgument(0, Runnable.class)),
                 ForkJoinRunnableAdvice.class)
             .advise(isPublic().and(named("submit")).and(takesArguments(1))
-                .and(takesArgument(0, named("java.util.concurrent.Callable"))), WrapCallableAdvice.class)
+                .and(takesArgument(0, "java.util.concurrent.Callable")), WrapCallableAdvice.class)
             .advise(isPublic().and(namedOneOf("execute", "submit", "invoke")).and(takesArguments(1))
-                .and(takesArgument(0, named("java.util.concurrent.ForkJoinTask"))), CaptureTaskAdvice.class)
+                .and(takesArgument(0, "java.util.concurrent.ForkJoinTask")), CaptureTaskAdvice.class)
             .advise(isPublic().and(namedOneOf("invokeAll", "invokeAny"))
-                .and(takesArgument(0, named("java.util.Collection"))), WrapAllAdvice.class),
+                .and(takesArgument(0, "java.util.Collection")), WrapAllAdvice.class),
         TypeTransformation.forNamed("java.util.concurrent.ForkJoinTask")
             .advise(named("fork").and(takesArguments(0)), CaptureThisAdvice.class)
             .advise(named("doExec").and(takesArguments(0)), RunThisAdvice.class),

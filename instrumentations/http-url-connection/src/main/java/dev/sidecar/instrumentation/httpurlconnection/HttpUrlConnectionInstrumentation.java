@@ -1,12 +1,10 @@
 package dev.sidecar.instrumentation.httpurlconnection;
 
-import static net.bytebuddy.matcher.ElementMatchers.hasSuperClass;
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isAbstract;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isPublic;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.namedOneOf;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.not;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -33,9 +31,8 @@ public final class HttpUrlConnectionInstrumentation implements InstrumentationMo
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forNamesStartingWith("sun.net.www.protocol.",
-                not(named("sun.net.www.protocol.https.HttpsURLConnectionImpl"))
-                    .and(hasSuperClass(named("java.net.HttpURLConnection"))))
+        TypeTransformation.forNamesStartingWith("sun.net.www.protocol.", "java.net.HttpURLConnection",
+                "sun.net.www.protocol.https.HttpsURLConnectionImpl")
             .advise(isPublic().and(not(isAbstract())).and(takesArguments(0))
                 .and(namedOneOf("connect", "getOutputStream", "getInputStream")), ConnectionAdvice.class));
   }

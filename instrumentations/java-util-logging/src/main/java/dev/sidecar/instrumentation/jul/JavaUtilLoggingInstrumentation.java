@@ -1,9 +1,9 @@
 package dev.sidecar.instrumentation.jul;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isPublic;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -25,6 +25,6 @@ public final class JavaUtilLoggingInstrumentation implements InstrumentationModu
     return Collections.singletonList(
         TypeTransformation.forNamed("java.util.logging.Logger")
             .advise(isPublic().and(named("log")).and(takesArguments(1))
-                .and(takesArgument(0, named("java.util.logging.LogRecord"))), LoggerLogAdvice.class));
+                .and(takesArgument(0, "java.util.logging.LogRecord")), LoggerLogAdvice.class));
   }
 }

@@ -1,9 +1,9 @@
 package dev.sidecar.instrumentation.jdkhttpserver;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isPublic;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -28,6 +28,6 @@ public final class JdkHttpServerInstrumentation implements InstrumentationModule
     return Collections.singletonList(
         TypeTransformation.forNamed("com.sun.net.httpserver.Filter$Chain")
             .advise(isPublic().and(named("doFilter")).and(takesArguments(1))
-                .and(takesArgument(0, named("com.sun.net.httpserver.HttpExchange"))), FilterChainAdvice.class));
+                .and(takesArgument(0, "com.sun.net.httpserver.HttpExchange")), FilterChainAdvice.class));
   }
 }

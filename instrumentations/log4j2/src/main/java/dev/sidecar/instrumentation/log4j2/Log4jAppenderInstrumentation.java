@@ -1,8 +1,8 @@
 package dev.sidecar.instrumentation.log4j2;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -27,13 +27,13 @@ public final class Log4jAppenderInstrumentation implements InstrumentationModule
     return Arrays.asList(
         TypeTransformation.forNamed("org.apache.logging.log4j.core.config.LoggerConfig")
             .advise(named("processLogEvent").and(takesArguments(2))
-                .and(takesArgument(0, named("org.apache.logging.log4j.core.LogEvent"))), ProcessLogEventAdvice.class),
+                .and(takesArgument(0, "org.apache.logging.log4j.core.LogEvent")), ProcessLogEventAdvice.class),
         TypeTransformation.forNamed("org.apache.logging.log4j.core.async.AsyncLogger")
             .advise(named("logMessage").and(takesArguments(5))
-                .and(takesArgument(1, named("org.apache.logging.log4j.Level")))
-                .and(takesArgument(3, named("org.apache.logging.log4j.message.Message"))), AsyncLoggerAdvice.class)
+                .and(takesArgument(1, "org.apache.logging.log4j.Level"))
+                .and(takesArgument(3, "org.apache.logging.log4j.message.Message")), AsyncLoggerAdvice.class)
             .advise(named("log").and(takesArguments(6))
-                .and(takesArgument(0, named("org.apache.logging.log4j.Level")))
-                .and(takesArgument(4, named("org.apache.logging.log4j.message.Message"))), AsyncLoggerLogAdvice.class));
+                .and(takesArgument(0, "org.apache.logging.log4j.Level"))
+                .and(takesArgument(4, "org.apache.logging.log4j.message.Message")), AsyncLoggerLogAdvice.class));
   }
 }

@@ -1,11 +1,11 @@
 package dev.sidecar.instrumentation.log4j2;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.returns;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isAbstract;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.not;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.returns;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -29,7 +29,7 @@ public final class Log4jContextDataInstrumentation implements InstrumentationMod
     return Collections.singletonList(
         TypeTransformation.forClassesOf("org.apache.logging.log4j.core.ContextDataInjector")
             .advise(named("injectContextData").and(not(isAbstract())).and(takesArguments(2))
-                .and(takesArgument(1, named("org.apache.logging.log4j.util.StringMap")))
-                .and(returns(named("org.apache.logging.log4j.util.StringMap"))), InjectContextDataAdvice.class));
+                .and(takesArgument(1, "org.apache.logging.log4j.util.StringMap"))
+                .and(returns("org.apache.logging.log4j.util.StringMap")), InjectContextDataAdvice.class));
   }
 }

@@ -1,9 +1,9 @@
 package dev.sidecar.instrumentation.logback;
 
-import static net.bytebuddy.matcher.ElementMatchers.isPublic;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isPublic;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -26,6 +26,6 @@ public final class LogbackAppenderInstrumentation implements InstrumentationModu
     return Collections.singletonList(
         TypeTransformation.forNamed("ch.qos.logback.classic.Logger")
             .advise(isPublic().and(named("callAppenders")).and(takesArguments(1))
-                .and(takesArgument(0, named("ch.qos.logback.classic.spi.ILoggingEvent"))), CallAppendersAdvice.class));
+                .and(takesArgument(0, "ch.qos.logback.classic.spi.ILoggingEvent")), CallAppendersAdvice.class));
   }
 }

@@ -1,8 +1,8 @@
 package dev.sidecar.instrumentation.okhttp;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.nameStartsWith;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;

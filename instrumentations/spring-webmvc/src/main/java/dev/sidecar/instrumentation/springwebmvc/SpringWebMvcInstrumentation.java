@@ -1,8 +1,8 @@
 package dev.sidecar.instrumentation.springwebmvc;
 
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -25,6 +25,6 @@ public final class SpringWebMvcInstrumentation implements InstrumentationModule 
     return Collections.singletonList(
         TypeTransformation.forNamed("org.springframework.web.servlet.DispatcherServlet")
             .advise(named("getHandler").and(takesArguments(1))
-                .and(takesArgument(0, named("jakarta.servlet.http.HttpServletRequest"))), GetHandlerAdvice.class));
+                .and(takesArgument(0, "jakarta.servlet.http.HttpServletRequest")), GetHandlerAdvice.class));
   }
 }

@@ -1,10 +1,10 @@
 package dev.sidecar.instrumentation.servlet.javax;
 
-import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.named;
-import static net.bytebuddy.matcher.ElementMatchers.not;
-import static net.bytebuddy.matcher.ElementMatchers.takesArgument;
-import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.isAbstract;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.not;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArgument;
+import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
 
 import dev.sidecar.agent.instrumentation.InstrumentationModule;
 import dev.sidecar.agent.instrumentation.TypeTransformation;
@@ -28,12 +28,12 @@ public final class ServletJavaxInstrumentation implements InstrumentationModule 
     return Arrays.asList(
         TypeTransformation.forClassesOf("javax.servlet.Servlet")
             .advise(named("service").and(not(isAbstract())).and(takesArguments(2))
-                .and(takesArgument(0, named("javax.servlet.ServletRequest")))
-                .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
+                .and(takesArgument(0, "javax.servlet.ServletRequest"))
+                .and(takesArgument(1, "javax.servlet.ServletResponse")), ServletAdvice.class),
         TypeTransformation.forClassesOf("javax.servlet.Filter")
             .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
-                .and(takesArgument(0, named("javax.servlet.ServletRequest")))
-                .and(takesArgument(1, named("javax.servlet.ServletResponse"))), ServletAdvice.class),
+                .and(takesArgument(0, "javax.servlet.ServletRequest"))
+                .and(takesArgument(1, "javax.servlet.ServletResponse")), ServletAdvice.class),
         TypeTransformation.forClassesOf("javax.servlet.AsyncContext")
             .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
   }
