@@ -4,8 +4,8 @@ import dev.sidecar.agent.AgentLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * Class files as a loader finds them, for matching and weaving. A loader asks its parents first,
@@ -19,7 +19,8 @@ import java.util.Set;
  */
 final class ClassFiles {
   private static final ClassLoader PLATFORM = ClassLoader.getPlatformClassLoader();
-  private static final Set<String> JDK_PACKAGES = jdkPackages();
+  /** The JDK's packages, in internal form, and the module of each. */
+  private static final Map<String, Module> JDK_PACKAGES = jdkPackages();
 
   /** Where a loader under the platform loader gets a class outside the JDK's modules from. */
   interface OwnSearch {
@@ -65,6 +66,16 @@ final class ClassFiles {
   /** The bytes of {@code internalName}'s class file as {@code loader} (null: the bootstrap loader) finds it, or null. */
   static byte[] read(ClassLoader loader, String internalName) {
     String resource = internalName + ".class";
+    Module jdkModule = jdkModule(internalName);
+    if (jdkModule != null) {
+      // Straight from the module: the system loader would make a jrt: URL, whose handler is one of
+      // the classes being woven (sun.net.www.protocol.*) when such a class is read.
+      try (InputStream in = jdkModule.getResourceAsStream(resource)) {
+        return in == null ? null : in.readAllBytes();
+      } catch (IOException e) {
+        return null;
+      }
+    }
     OwnSearch search = ownSearchFor(loader, internalName);
     if (search != null) {
       try {
@@ -107,17 +118,21 @@ final class ClassFiles {
 
   /** Whether {@code internalName} is in a package of a module of the JDK, whichever loader defines it. */
   static boolean isJdkClass(String internalName) {
-    int slash = internalName.lastIndexOf('/');
-    return internalName.startsWith("java/")
-        || slash > 0 && JDK_PACKAGES.contains(internalName.substring(0, slash));
+    return internalName.startsWith("java/") || jdkModule(internalName) != null;
   }
 
-  /** The packages of the JDK's modules (the boot layer's), in internal form. */
-  private static Set<String> jdkPackages() {
-    Set<String> packages = new HashSet<>();
+  /** The module of the JDK whose package {@code internalName} is in, or null. */
+  private static Module jdkModule(String internalName) {
+    int slash = internalName.lastIndexOf('/');
+    return slash > 0 ? JDK_PACKAGES.get(internalName.substring(0, slash)) : null;
+  }
+
+  /** The packages of the JDK's modules (the boot layer's), in internal form, and their modules. */
+  private static Map<String, Module> jdkPackages() {
+    Map<String, Module> packages = new HashMap<>();
     for (Module module : ModuleLayer.boot().modules()) {
       for (String name : module.getPackages()) {
-        packages.add(name.replace('.', '/'));
+        packages.put(name.replace('.', '/'), module);
       }
     }
     return packages;
