@@ -116,7 +116,8 @@ final class AdviceTransformer implements ClassFileTransformer {
     if (matched.isEmpty()) {
       return null;
     }
-    byte[] woven = new ClassWeaver(matched, adviceClasses, new TypeHierarchy(headers, loader)).weave(classFile);
+    byte[] woven = new ClassWeaver(matched, adviceClasses,
+        new TypeHierarchy(headers, loader, internalName, target.header())).weave(classFile);
     if (woven == null) {
       return null;
     }

@@ -15,10 +15,15 @@ final class TypeHierarchy {
   private static final int MAX_TYPES = 256;
   private final ClassHeaders headers;
   private final ClassLoader loader;
+  /** The class being woven, whose header comes from its bytes: a generated class has no class file to find. */
+  private final String wovenName;
+  private final ClassHeader wovenHeader;
 
-  TypeHierarchy(ClassHeaders headers, ClassLoader loader) {
+  TypeHierarchy(ClassHeaders headers, ClassLoader loader, String wovenName, ClassHeader wovenHeader) {
     this.headers = headers;
     this.loader = loader;
+    this.wovenName = wovenName;
+    this.wovenHeader = wovenHeader;
   }
 
   boolean isAssignable(Type from, Type to) {
@@ -51,7 +56,7 @@ final class TypeHierarchy {
       if (!seen.add(name)) {
         continue;
       }
-      ClassHeader header = headers.of(loader, name);
+      ClassHeader header = name.equals(wovenName) ? wovenHeader : headers.of(loader, name);
       if (header == null) {
         return false;
       }

@@ -211,7 +211,8 @@ class ClassWeaverTest {
     }
     TypeRule rule = TypeRule.forNamed(Set.of(Target.class.getName()), changed, advice, List.of());
     return new ClassWeaver(List.of(rule), new TestAdviceClasses(),
-        new TypeHierarchy(new ClassHeaders(), ClassWeaverTest.class.getClassLoader())).weave(classFile(Target.class));
+        new TypeHierarchy(new ClassHeaders(), ClassWeaverTest.class.getClassLoader(), null, null))
+        .weave(classFile(Target.class));
   }
 
   private static Object call(Object target, String name, Object argument) throws Throwable {
