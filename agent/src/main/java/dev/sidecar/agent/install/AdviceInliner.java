@@ -80,7 +80,7 @@ final class AdviceInliner extends MethodVisitor {
     this.thrownSlot = catches ? slot : -1;
     slot += catches ? 1 : 0;
     this.adviceLocals = slot;
-    this.entryLocals = entryLocals();
+    this.entryLocals = declaredLocals();
     this.exitLocals = exitLocals();
     check(advice.enter, hierarchy);
     check(advice.exit, hierarchy);
@@ -130,7 +130,8 @@ final class AdviceInliner extends MethodVisitor {
       throw new IllegalStateException("a frame of " + methodName + " uses locals past " + firstLocal);
     }
     ourLocals(slots, true, false);
-    super.visitFrame(Opcodes.F_NEW, Frames.locals(slots).length, Frames.locals(slots), numStack, stack);
+    Object[] locals = Frames.locals(slots);
+    super.visitFrame(Opcodes.F_NEW, locals.length, locals, numStack, stack);
   }
 
   @Override
@@ -231,7 +232,7 @@ final class AdviceInliner extends MethodVisitor {
 
   /** The frame locals: {@code arguments} first, then the inliner's own, those set so far with their types. */
   private Object[] locals(Object[] arguments, boolean entered, boolean returned, boolean thrown) {
-    Object[] slots = Frames.slots(0, new Object[0], adviceLocals);
+    Object[] slots = Frames.unset(adviceLocals);
     System.arraycopy(arguments, 0, slots, 0, arguments.length);
     ourLocals(slots, entered, returned || thrown);
     if (!returned && returnSlot >= 0) {
@@ -287,8 +288,9 @@ final class AdviceInliner extends MethodVisitor {
     }
   }
 
-  private Object[] entryLocals() {
-    Object[] slots = Frames.slots(0, new Object[0], firstLocal);
+  /** {@code this} and the arguments, with their declared types. */
+  private Object[] declaredLocals() {
+    Object[] slots = Frames.unset(firstLocal);
     int slot = 0;
     if (!isStatic) {
       slots[slot++] = owner;
@@ -301,7 +303,7 @@ final class AdviceInliner extends MethodVisitor {
   }
 
   private Object[] exitLocals() {
-    Object[] slots = Frames.slots(0, new Object[0], entryLocals.length);
+    Object[] slots = Frames.unset(entryLocals.length);
     if (advice.exit == null) {
       return slots;
     }

@@ -14,6 +14,13 @@ final class Frames {
 
   private Frames() {}
 
+  /** {@code size} slots, none set. */
+  static Object[] unset(int size) {
+    Object[] slots = new Object[size];
+    Arrays.fill(slots, Opcodes.TOP);
+    return slots;
+  }
+
   /** The slots of a frame's {@code count} locals, as ASM gives them in an expanded frame, at least {@code size} long. */
   static Object[] slots(int count, Object[] locals, int size) {
     int slots = 0;

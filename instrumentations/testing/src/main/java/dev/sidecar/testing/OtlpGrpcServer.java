@@ -83,7 +83,7 @@ final class OtlpGrpcServer implements AutoCloseable {
     if (next == CollectorFault.DOWN && previous != CollectorFault.DOWN) {
       stop(server);
     } else if (next != CollectorFault.DOWN && previous == CollectorFault.DOWN) {
-      server = build(port);
+      server = PortRebind.rebind(port, () -> build(port));
     }
     if (next != CollectorFault.BLACK_HOLE) {
       faults.releaseHeld();

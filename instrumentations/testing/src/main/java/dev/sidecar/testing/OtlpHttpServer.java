@@ -95,7 +95,7 @@ final class OtlpHttpServer implements AutoCloseable {
         closeQuietly(open);
         connections.forEach(OtlpHttpServer::closeQuietly);
       } else if (next != CollectorFault.DOWN && previous == CollectorFault.DOWN) {
-        serverSocket = listen(port);
+        serverSocket = PortRebind.rebind(port, () -> listen(port));
         fault = next;
       } else {
         fault = next;
