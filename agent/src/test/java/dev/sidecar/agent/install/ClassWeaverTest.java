@@ -89,6 +89,22 @@ class ClassWeaverTest {
         "outer exit hello cy!"), SEEN);
   }
 
+  /** The method's own frame at its first instruction and the one after the enter advice are one: the method's is kept. */
+  @Test
+  void aMethodThatLoopsFromItsFirstInstructionKeepsItsFrame() throws Throwable {
+    Object target = woven(named("countDown"), CountAdvice.class);
+    assertEquals(0, call(target, "countDown", 3));
+    assertEquals(List.of("enter 3", "exit 0 returned 0"), SEEN);
+  }
+
+  @Test
+  void aStaticMethodHasNoThisAndItsArgumentsStartAtTheFirstSlot() throws Throwable {
+    Object target = woven(named("shout"), StaticAdvice.class);
+    Method shout = target.getClass().getMethod("shout", String.class);
+    assertEquals("HEY?", shout.invoke(null, "hey"));
+    assertEquals(List.of("hey -> HEY"), SEEN);
+  }
+
   @Test
   void adviceTakingATypeTheMethodCannotSupplyIsRefusedBeforeAnythingIsWritten() {
     IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
@@ -124,6 +140,17 @@ class ClassWeaverTest {
 
     public long twice(long value) {
       return value * 2;
+    }
+
+    public int countDown(int value) {
+      while (value > 0) {
+        value--;
+      }
+      return value;
+    }
+
+    public static String shout(String word) {
+      return word.toUpperCase(java.util.Locale.ROOT);
     }
   }
 
@@ -169,6 +196,26 @@ class ClassWeaverTest {
     static void exit(@Advice.Argument(0) long value, @Advice.Return(readOnly = false) long returned) {
       Seen.see(String.valueOf(value).concat(" -> ").concat(String.valueOf(returned)));
       returned = returned + 1;
+    }
+  }
+
+  static class CountAdvice {
+    @Advice.OnMethodEnter(suppress = Throwable.class)
+    static void enter(@Advice.Argument(0) int value) {
+      Seen.see("enter ".concat(String.valueOf(value)));
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class, suppress = Throwable.class)
+    static void exit(@Advice.Argument(0) int value, @Advice.Return int returned) {
+      Seen.see("exit ".concat(String.valueOf(value)).concat(" returned ").concat(String.valueOf(returned)));
+    }
+  }
+
+  static class StaticAdvice {
+    @Advice.OnMethodExit(suppress = Throwable.class)
+    static void exit(@Advice.Argument(0) String word, @Advice.Return(readOnly = false) String returned) {
+      Seen.see(word.concat(" -> ").concat(returned));
+      returned = returned.concat("?");
     }
   }
 
