@@ -33,9 +33,22 @@ final class PairedRounds {
   }
 
   /**
+   * Per round, in round order, the start-up time the configuration added to that round's no-agent
+   * run: a launch right after a load phase can be slow for every configuration alike.
+   */
+  static List<Double> startupAddedMillis(List<RunResult> ofApp, AgentConfig config) {
+    List<Double> deltas = new ArrayList<>();
+    for (RunResult run : runs(ofApp, config)) {
+      baseline(ofApp, run.round()).ifPresent(none -> deltas.add(run.startupMillis() - none.startupMillis()));
+    }
+    return deltas;
+  }
+
+  /**
    * One line per agent configuration of {@code app}, such as {@code embedded Tomcat, Sidecar, each
    * round against the no-agent run beside it: throughput 83, 87, 79 % (median 83.0 %), CPU +4.1,
-   * +3.2, +5.0 µs/req (median +4.1).}; none without no-agent runs.
+   * +3.2, +5.0 µs/req (median +4.1), start-up +250, +180, +310 ms (median +250).}; none without
+   * no-agent runs.
    */
   static List<String> lines(String app, List<RunResult> ofApp, List<AgentConfig> configs) {
     List<String> lines = new ArrayList<>();
@@ -45,9 +58,11 @@ final class PairedRounds {
         continue;
       }
       List<Double> cpu = cpuAddedMicros(ofApp, config);
+      List<Double> startup = startupAddedMillis(ofApp, config);
       lines.add(app + ", " + config.label + ", each round against the no-agent run beside it: throughput "
           + join(throughput, 0, false) + " % (median " + Format.number(Stats.median(throughput), 1) + " %), CPU "
-          + join(cpu, 1, true) + " µs/req (median " + Format.delta(Stats.median(cpu), 1) + ").");
+          + join(cpu, 1, true) + " µs/req (median " + Format.delta(Stats.median(cpu), 1) + "), start-up "
+          + join(startup, 0, true) + " ms (median " + Format.delta(Stats.median(startup), 0) + ").");
     }
     return lines;
   }
