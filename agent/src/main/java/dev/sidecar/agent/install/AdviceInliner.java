@@ -129,7 +129,7 @@ final class AdviceInliner extends MethodVisitor {
     if (slots.length > firstLocal && !allTop(slots, firstLocal)) {
       throw new IllegalStateException("a frame of " + methodName + " uses locals past " + firstLocal);
     }
-    ourLocals(slots, true, false);
+    ourLocals(slots, true, false, false);
     Object[] locals = Frames.locals(slots);
     super.visitFrame(Opcodes.F_NEW, locals.length, locals, numStack, stack);
   }
@@ -234,27 +234,18 @@ final class AdviceInliner extends MethodVisitor {
   private Object[] locals(Object[] arguments, boolean entered, boolean returned, boolean thrown) {
     Object[] slots = Frames.unset(adviceLocals);
     System.arraycopy(arguments, 0, slots, 0, arguments.length);
-    ourLocals(slots, entered, returned || thrown);
-    if (!returned && returnSlot >= 0) {
-      slots[returnSlot] = Opcodes.TOP;
-      if (returnType.getSize() == 2) {
-        slots[returnSlot + 1] = Opcodes.TOP;
-      }
-    }
-    if (!thrown && thrownSlot >= 0) {
-      slots[thrownSlot] = Opcodes.TOP;
-    }
+    ourLocals(slots, entered, returned, thrown);
     return slots;
   }
 
-  private void ourLocals(Object[] slots, boolean entered, boolean exiting) {
+  private void ourLocals(Object[] slots, boolean entered, boolean returned, boolean thrown) {
     if (enterSlot >= 0 && entered) {
       Frames.put(slots, enterSlot, advice.enter.returnType);
     }
-    if (returnSlot >= 0 && exiting) {
+    if (returnSlot >= 0 && returned) {
       Frames.put(slots, returnSlot, returnType);
     }
-    if (thrownSlot >= 0 && exiting) {
+    if (thrownSlot >= 0 && thrown) {
       slots[thrownSlot] = THROWABLE;
     }
   }

@@ -147,7 +147,6 @@ final class AdviceMethod {
 
     AnnotationVisitor parameter(int index, String annotation) {
       annotations[index] = annotation;
-      writable[index] = false;
       return new AnnotationVisitor(OpenedClassReader.ASM_API) {
         @Override
         public void visit(String key, Object value) {

@@ -40,7 +40,7 @@ final class ClassWeaver {
     int version = ((classFile[6] & 0xFF) << 8) | (classFile[7] & 0xFF);
     boolean frames = version >= FRAMES_VERSION;
     Map<String, String> fields = new HashMap<>();
-    Map<String, Integer> maxLocals = new HashMap<>();
+    Map<String, MethodPlan> plans = new HashMap<>();
     reader.accept(new ClassVisitor(OpenedClassReader.ASM_API) {
       @Override
       public FieldVisitor visitField(int access, String name, String descriptor, String signature, Object value) {
@@ -51,19 +51,20 @@ final class ClassWeaver {
       @Override
       public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
           String[] exceptions) {
-        MethodShape method = new MethodShape(access, name, descriptor);
-        if (!changes(method)) {
+        MethodPlan plan = plan(new MethodShape(access, name, descriptor));
+        if (plan == null) {
           return null;
         }
+        plans.put(name + descriptor, plan);
         return new MethodVisitor(OpenedClassReader.ASM_API) {
           @Override
-          public void visitMaxs(int maxStack, int locals) {
-            maxLocals.put(name + descriptor, locals);
+          public void visitMaxs(int maxStack, int maxLocals) {
+            plan.maxLocals = maxLocals;
           }
         };
       }
     }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-    if (maxLocals.isEmpty()) {
+    if (plans.isEmpty()) {
       return null;
     }
     ClassWriter writer = new ClassWriter(reader, 0);
@@ -73,28 +74,14 @@ final class ClassWeaver {
       public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
           String[] exceptions) {
         MethodVisitor visitor = super.visitMethod(access, name, descriptor, signature, exceptions);
-        Integer locals = maxLocals.get(name + descriptor);
-        if (locals == null) {
+        MethodPlan plan = plans.get(name + descriptor);
+        if (plan == null) {
           return visitor;
         }
-        MethodShape method = new MethodShape(access, name, descriptor);
-        List<AdviceClass> advice = new ArrayList<>();
-        List<CallSubstitutions.Call> calls = new ArrayList<>();
-        for (TypeRule rule : rules) {
-          for (TypeRule.Advice each : rule.advice()) {
-            if (each.methods().matches(method)) {
-              advice.add(adviceClasses.get(each.adviceClassName()));
-            }
-          }
-          for (CallSubstitutions.Call call : rule.calls()) {
-            if (call.methods().matches(method)) {
-              calls.add(call);
-            }
-          }
-        }
         // The first advice listed is the outermost: its enter runs first and its exit last.
+        List<AdviceClass> advice = plan.advice;
         int[] firstLocals = new int[advice.size()];
-        int next = locals;
+        int next = plan.maxLocals;
         Type returnType = Type.getReturnType(descriptor);
         for (int i = advice.size() - 1; i >= 0; i--) {
           firstLocals[i] = next;
@@ -104,21 +91,41 @@ final class ClassWeaver {
           visitor = new AdviceInliner(visitor, owner, access, name, descriptor, advice.get(i), frames,
               firstLocals[i], fields, hierarchy);
         }
-        return calls.isEmpty() ? visitor : new CallSubstitutions.Replacing(visitor, calls);
+        return plan.calls.isEmpty() ? visitor : new CallSubstitutions.Replacing(visitor, plan.calls);
       }
     }, frames ? ClassReader.EXPAND_FRAMES : ClassReader.SKIP_FRAMES);
     return writer.toByteArray();
   }
 
-  private boolean changes(MethodShape method) {
-    if (method.isInitializer() || method.isAbstract() || method.isNative()) {
-      return false;
-    }
+  /** The advice and call replacements for {@code method}, in the rules' order; null when none applies. */
+  private MethodPlan plan(MethodShape method) {
+    MethodPlan plan = null;
     for (TypeRule rule : rules) {
-      if (rule.changes(method)) {
-        return true;
+      if (!rule.changes(method)) {
+        continue;
+      }
+      if (plan == null) {
+        plan = new MethodPlan();
+      }
+      for (TypeRule.Advice each : rule.advice()) {
+        if (each.methods().matches(method)) {
+          plan.advice.add(adviceClasses.get(each.adviceClassName()));
+        }
+      }
+      for (CallSubstitutions.Call call : rule.calls()) {
+        if (call.methods().matches(method)) {
+          plan.calls.add(call);
+        }
       }
     }
-    return false;
+    return plan;
   }
+
+  /** What one method gets, decided in the first pass; its own locals' count is read there too. */
+  private static final class MethodPlan {
+    final List<AdviceClass> advice = new ArrayList<>(1);
+    final List<CallSubstitutions.Call> calls = new ArrayList<>(1);
+    int maxLocals;
+  }
+
 }
