@@ -14,7 +14,7 @@ import java.util.List;
  * OpenTelemetry SDK's exporter would send for the log records {@link LogConverter} makes of them,
  * one scope per logger. One encoder per export thread.
  */
-public final class LogRequestEncoder {
+public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
   // ScopeLogs
   private static final int LOG_RECORDS = 2;
   // LogRecord
@@ -31,17 +31,32 @@ public final class LogRequestEncoder {
   private static final int MAX_SEVERITY = 24;
 
   private final LimitedAttributes attributes;
-  private final ScopedRequest<LogEvent> request;
 
   public LogRequestEncoder(Resource resource, AttributeLimits limits) {
+    super(resource);
     this.attributes = new LimitedAttributes(limits);
-    this.request = new ScopedRequest<>(resource, event -> event.loggerName() == null ? "" : event.loggerName(),
-        InstrumentationScopeInfo::create, this::logRecord);
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
   public byte[] encode(List<LogEvent> events) {
-    return request.encode(events);
+    return encodeRequest(events);
+  }
+
+  @Override
+  String scopeName(LogEvent event) {
+    return event.loggerName() == null ? "" : event.loggerName();
+  }
+
+  @Override
+  InstrumentationScopeInfo scopeInfo(String name) {
+    return InstrumentationScopeInfo.create(name);
+  }
+
+  @Override
+  void writeRecords(ProtoWriter out, List<LogEvent> records) {
+    for (int i = 0; i < records.size(); i++) {
+      logRecord(out, records.get(i));
+    }
   }
 
   private void logRecord(ProtoWriter out, LogEvent event) {

@@ -139,10 +139,13 @@ final class ProtoWriter {
     if (value != 0) {
       tag(field, FIXED32);
       ensure(4);
-      buffer[position++] = (byte) value;
-      buffer[position++] = (byte) (value >>> 8);
-      buffer[position++] = (byte) (value >>> 16);
-      buffer[position++] = (byte) (value >>> 24);
+      byte[] bytes = buffer;
+      int at = position;
+      bytes[at] = (byte) value;
+      bytes[at + 1] = (byte) (value >>> 8);
+      bytes[at + 2] = (byte) (value >>> 16);
+      bytes[at + 3] = (byte) (value >>> 24);
+      position = at + 4;
     }
   }
 
@@ -255,26 +258,47 @@ final class ProtoWriter {
   }
 
   /** A varint where the room for it is ensured already. */
+  // The writers below work on locals and store the position once: a field written byte by byte
+  // makes the JIT emit a store per byte, and the encoders inline these in many places.
   private void varintInRoom(long value) {
+    byte[] bytes = buffer;
+    int at = position;
     while ((value & ~0x7FL) != 0) {
-      buffer[position++] = (byte) ((value & 0x7F) | 0x80);
+      bytes[at++] = (byte) ((value & 0x7F) | 0x80);
       value >>>= 7;
     }
-    buffer[position++] = (byte) value;
+    bytes[at++] = (byte) value;
+    position = at;
   }
 
   private void fixed64LittleEndian(long value) {
     ensure(8);
-    for (int i = 0; i < 8; i++) {
-      buffer[position++] = (byte) (value >>> (8 * i));
-    }
+    byte[] bytes = buffer;
+    int at = position;
+    bytes[at] = (byte) value;
+    bytes[at + 1] = (byte) (value >>> 8);
+    bytes[at + 2] = (byte) (value >>> 16);
+    bytes[at + 3] = (byte) (value >>> 24);
+    bytes[at + 4] = (byte) (value >>> 32);
+    bytes[at + 5] = (byte) (value >>> 40);
+    bytes[at + 6] = (byte) (value >>> 48);
+    bytes[at + 7] = (byte) (value >>> 56);
+    position = at + 8;
   }
 
   private void fixed64BigEndian(long value) {
     ensure(8);
-    for (int i = 7; i >= 0; i--) {
-      buffer[position++] = (byte) (value >>> (8 * i));
-    }
+    byte[] bytes = buffer;
+    int at = position;
+    bytes[at] = (byte) (value >>> 56);
+    bytes[at + 1] = (byte) (value >>> 48);
+    bytes[at + 2] = (byte) (value >>> 40);
+    bytes[at + 3] = (byte) (value >>> 32);
+    bytes[at + 4] = (byte) (value >>> 24);
+    bytes[at + 5] = (byte) (value >>> 16);
+    bytes[at + 6] = (byte) (value >>> 8);
+    bytes[at + 7] = (byte) value;
+    position = at + 8;
   }
 
   private void raw(byte[] bytes, int length) {

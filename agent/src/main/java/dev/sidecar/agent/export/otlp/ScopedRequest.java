@@ -1,15 +1,13 @@
 package dev.sidecar.agent.export.otlp;
 
-import java.util.ArrayList;
 import io.opentelemetry.sdk.common.InstrumentationScopeInfo;
 import io.opentelemetry.sdk.resources.Resource;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
 
 /**
  * The frame both OTLP export requests share: one resource, then the records grouped by their
@@ -18,9 +16,14 @@ import java.util.function.Function;
  * group after group; the frame's tags and lengths are then written in front of them into the
  * request's own array, so the records' bytes are copied once and never moved. One per export thread.
  *
+ * <p>Each signal's encoder extends it and writes a group's records in a loop of its own
+ * ({@link #writeRecords}): the JIT then compiles each signal's record encoding once, where a loop
+ * shared by both signals, or a function object per record, had it compile that code again as the
+ * call's receiver types changed or inlined into a lambda's bridge.
+ *
  * @param <R> span or log records
  */
-final class ScopedRequest<R> {
+abstract class ScopedRequest<R> {
   private static final int RESOURCE_ENTRY = 1;
   private static final int RESOURCE = 1;
   private static final int SCOPE_ENTRY = 2;
@@ -30,32 +33,30 @@ final class ScopedRequest<R> {
 
   private final byte[] resource;
   private final String schemaUrl;
-  private final Function<R, String> scopeOf;
-  private final Function<String, InstrumentationScopeInfo> scopeInfo;
-  private final BiConsumer<ProtoWriter, R> recordWriter;
   private final Map<String, List<R>> byScope = new LinkedHashMap<>();
   private final Map<String, byte[]> encodedScopes = new HashMap<>();
   private final ProtoWriter records = new ProtoWriter(64 * 1024);
   private byte[][] scopes = new byte[8][];
   private int[] ends = new int[8];
 
-  /**
-   * {@code scopeOf} names a record's scope, {@code scopeInfo} describes the scope of a name, and
-   * {@code recordWriter} writes one record as field 2 of its scope's entry.
-   */
-  ScopedRequest(Resource resource, Function<R, String> scopeOf, Function<String, InstrumentationScopeInfo> scopeInfo,
-      BiConsumer<ProtoWriter, R> recordWriter) {
+  ScopedRequest(Resource resource) {
     this.resource = OtlpCommon.resource(resource);
     this.schemaUrl = resource.getSchemaUrl();
-    this.scopeOf = scopeOf;
-    this.scopeInfo = scopeInfo;
-    this.recordWriter = recordWriter;
   }
 
+  /** The name of a record's instrumentation scope. */
+  abstract String scopeName(R record);
+
+  /** The scope a name stands for; asked once per name. */
+  abstract InstrumentationScopeInfo scopeInfo(String name);
+
+  /** Writes each record as field 2 of its scope's entry. */
+  abstract void writeRecords(ProtoWriter out, List<R> records);
+
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch. */
-  byte[] encode(List<R> batch) {
+  final byte[] encodeRequest(List<R> batch) {
     for (R record : batch) {
-      byScope.computeIfAbsent(scopeOf.apply(record), scope -> new ArrayList<>()).add(record);
+      byScope.computeIfAbsent(scopeName(record), scope -> new ArrayList<>()).add(record);
     }
     records.reset();
     int groups = 0;
@@ -67,9 +68,7 @@ final class ScopedRequest<R> {
         scopes = Arrays.copyOf(scopes, groups * 2);
         ends = Arrays.copyOf(ends, groups * 2);
       }
-      for (R record : group.getValue()) {
-        recordWriter.accept(records, record);
-      }
+      writeRecords(records, group.getValue());
       scopes[groups] = encodedScope(group.getKey());
       ends[groups] = records.size();
       groups++;
@@ -102,7 +101,7 @@ final class ScopedRequest<R> {
   private byte[] encodedScope(String name) {
     byte[] encoded = encodedScopes.get(name);
     if (encoded == null) {
-      encoded = OtlpCommon.scope(scopeInfo.apply(name));
+      encoded = OtlpCommon.scope(scopeInfo(name));
       if (encodedScopes.size() < MAX_SCOPES_KEPT) {
         encodedScopes.put(name, encoded);
       }

@@ -18,7 +18,7 @@ import java.util.List;
  * for the span data {@link SpanConverter} makes of them. One request per batch; one encoder per
  * export thread.
  */
-public final class SpanRequestEncoder {
+public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
   // ScopeSpans
   private static final int SPANS = 2;
   // Span
@@ -47,19 +47,36 @@ public final class SpanRequestEncoder {
   private static final int FLAGS_REMOTE_PARENT = 0x301;
 
   private final LimitedAttributes attributes;
-  private final ScopedRequest<SpanRecord> request;
+  private final String agentVersion;
   private String lastTraceState;
   private String lastTraceStateEncoded;
 
   public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
+    super(resource);
     this.attributes = new LimitedAttributes(limits);
-    this.request = new ScopedRequest<>(resource, SpanRecord::scope,
-        name -> InstrumentationScopeInfo.builder(name).setVersion(agentVersion).build(), this::span);
+    this.agentVersion = agentVersion;
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
   public byte[] encode(List<SpanRecord> records) {
-    return request.encode(records);
+    return encodeRequest(records);
+  }
+
+  @Override
+  String scopeName(SpanRecord record) {
+    return record.scope();
+  }
+
+  @Override
+  InstrumentationScopeInfo scopeInfo(String name) {
+    return InstrumentationScopeInfo.builder(name).setVersion(agentVersion).build();
+  }
+
+  @Override
+  void writeRecords(ProtoWriter out, List<SpanRecord> records) {
+    for (int i = 0; i < records.size(); i++) {
+      span(out, records.get(i));
+    }
   }
 
   private void span(ProtoWriter out, SpanRecord record) {
