@@ -56,13 +56,15 @@ final class Bench {
     double startupMillis = Stats.median(startups);
     receiver.reset();
     try (AppUnderTest jvm = start(app, config, "round" + round, pinning.appPrefix())) {
-      WindowStart window = new WindowStart(jvm);
+      WindowStart window = new WindowStart(jvm, pinning.pinned());
       LoadResult measured = load(jvm, options.warmup(), options.measure(), window::take);
       long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
       Map<ThreadCpu.Kind, Double> cpuByThread =
           ThreadCpu.split(window.threadTicks, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
       double driverCpuPercent =
           100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - window.driverTicks) / ticksPerSecond / (measured.nanos() / 1e9);
+      double appCpuIdlePercent = window.appCpu == null ? Double.NaN
+          : ProcFiles.cpuTicksOf(CpuPinning.APP_CPU).idlePercentSince(window.appCpu);
       long rssAfter = jvm.rssKb();
       // Every request answered, the start-up probe's too, makes one span and one log record.
       long answered = measured.allRequests() + 1;
@@ -78,20 +80,23 @@ final class Bench {
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
           cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
-          cpuByThread);
+          appCpuIdlePercent, cpuByThread);
     }
   }
 
   /** What the app and this driver had used when the measured window started, taken with the load going on. */
   private static final class WindowStart {
     private final AppUnderTest jvm;
+    private final boolean appPinned;
     private long rssKb;
     private long cpuTicks;
     private Map<ThreadCpu.Kind, Long> threadTicks;
     private long driverTicks;
+    private ProcFiles.CpuTicks appCpu;
 
-    WindowStart(AppUnderTest jvm) {
+    WindowStart(AppUnderTest jvm, boolean appPinned) {
       this.jvm = jvm;
+      this.appPinned = appPinned;
     }
 
     void take() {
@@ -99,6 +104,7 @@ final class Bench {
       cpuTicks = jvm.cpuTicks();
       threadTicks = jvm.threadTicks();
       driverTicks = ProcFiles.cpuTicks(DRIVER_PID);
+      appCpu = appPinned ? ProcFiles.cpuTicksOf(CpuPinning.APP_CPU) : null;
     }
   }
 

@@ -43,7 +43,9 @@ final class ComparisonReport {
         + " OTLP receiver got per request the app answered, from the start-up probe to the end of the load."
         + " CPU µs/req by thread: the same CPU time split by the threads that spent it, told apart by name: the"
         + " agent's own threads (Sidecar's sidecar-*, the OpenTelemetry agent's batch processors and OkHttp's),"
-        + " the JIT compilers, the GC and VM threads; the application's threads (which run the advice) have the rest.");
+        + " the JIT compilers, the GC and VM threads; the application's threads (which run the advice) have the rest."
+        + " app's CPU idle %: how long the CPU the app is pinned to sat idle in the window; above a few %, the app"
+        + " waited for requests instead of running saturated, and its throughput says as much about the load as about it.");
     paired.forEach(report::note);
     return report;
   }
@@ -53,6 +55,7 @@ final class ComparisonReport {
     for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
       header.add(kind.label);
     }
+    header.add("app's CPU idle %");
     Table table = new Table(header);
     for (AgentConfig config : configs) {
       Medians m = new Medians(ofApp, config);
@@ -60,6 +63,7 @@ final class ComparisonReport {
       for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
         row.add(Format.withDelta(m.of(r -> r.cpuMicros(kind)), base(none, r -> r.cpuMicros(kind)), 1));
       }
+      row.add(Format.withDelta(m.of(RunResult::appCpuIdlePercent), base(none, RunResult::appCpuIdlePercent), 1));
       table.add(row);
     }
     return table;

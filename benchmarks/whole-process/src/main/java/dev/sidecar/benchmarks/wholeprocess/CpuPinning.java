@@ -12,6 +12,7 @@ import java.util.List;
  * production.
  */
 record CpuPinning(List<String> appPrefix, List<String> allCpusPrefix, String description) {
+  static final int APP_CPU = 0;
 
   static CpuPinning apply(int cpus) {
     Path taskset = Path.of("/usr/bin/taskset");
@@ -32,9 +33,14 @@ record CpuPinning(List<String> appPrefix, List<String> allCpusPrefix, String des
       return unpinned("taskset could not pin this JVM");
     }
     // A child inherits this JVM's CPU mask: the start-up launch asks for every CPU again.
-    return new CpuPinning(List.of(taskset.toString(), "-c", "0"), List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
+    return new CpuPinning(List.of(taskset.toString(), "-c", Integer.toString(APP_CPU)), List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
         "under load, app JVM on CPU 0, load generator and receiver on CPU " + driverCpus
             + " (taskset); start-up timed in launches of their own on every CPU");
+  }
+
+  /** Whether the app JVM runs under load on CPU {@link #APP_CPU} alone. */
+  boolean pinned() {
+    return !appPrefix.isEmpty();
   }
 
   private static CpuPinning unpinned(String why) {

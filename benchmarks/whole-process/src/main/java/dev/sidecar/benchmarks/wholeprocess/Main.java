@@ -70,14 +70,14 @@ public final class Main {
           RunResult r = bench.measure(app, config, round);
           results.add(r);
           System.out.printf("[round %d/%d] %s, %s: start-up %s ms, RSS %s MiB, %s req/s, p50 %s µs, p99 %s µs,"
-                  + " CPU %s µs/req (%s), spans received %s%s, errors %d, driver CPU %s %%%n", round, options.rounds(), app.label,
+                  + " CPU %s µs/req (%s), spans received %s%s, errors %d, driver CPU %s %%, app's CPU idle %s %%%n", round, options.rounds(), app.label,
               config.label, Format.number(r.startupMillis(), 0), Format.number(r.rssAfterKb() / 1024.0, 1),
               Format.number(r.throughput(), 0), Format.number(r.p50Micros(), 0), Format.number(r.p99Micros(), 0),
               Format.number(r.cpuMicrosPerRequest(), 1), threadSplit(r),
               r.spansReceived() < 0 ? "-" : r.spansReceived() + "/" + r.answered(),
               r.sidecarStatus().isEmpty() ? "" : " (Sidecar: " + Format.number(r.counter("spans.dropped"), 0)
                   + " dropped, " + Format.number(r.counter("spans.failed"), 0) + " failed)", r.errors(),
-              Format.number(r.driverCpuPercent(), 0));
+              Format.number(r.driverCpuPercent(), 0), Format.number(r.appCpuIdlePercent(), 1));
         }
       }
     }

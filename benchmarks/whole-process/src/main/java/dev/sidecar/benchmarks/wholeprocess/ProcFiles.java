@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** What Linux's {@code /proc/<pid>} says about a process: its CPU time and its resident memory. */
+/**
+ * What Linux's {@code /proc/<pid>} says about a process (its CPU time and its resident memory), and
+ * {@code /proc/stat} about a CPU (how long it was idle).
+ */
 final class ProcFiles {
   private ProcFiles() {}
 
@@ -41,6 +44,39 @@ final class ProcFiles {
       }
     }
     throw new IllegalArgumentException("no VmRSS line in /proc/<pid>/status");
+  }
+
+  /** Idle and total clock ticks since boot of CPU {@code cpu}, from {@code /proc/stat}. */
+  static CpuTicks cpuTicksOf(int cpu) {
+    return cpuTicksOf(read(Path.of("/proc/stat")), cpu);
+  }
+
+  /**
+   * The {@code cpuN} line of a {@code /proc/stat} text: user, nice, system, idle, iowait, irq,
+   * softirq and steal, in clock ticks. Idle counts iowait too; the total, all eight.
+   */
+  static CpuTicks cpuTicksOf(String procStat, int cpu) {
+    String prefix = "cpu" + cpu + " ";
+    for (String line : procStat.split("\n")) {
+      if (line.startsWith(prefix)) {
+        String[] fields = line.substring(prefix.length()).trim().split("\\s+");
+        long total = 0;
+        for (int i = 0; i < 8 && i < fields.length; i++) {
+          total += Long.parseLong(fields[i]);
+        }
+        return new CpuTicks(Long.parseLong(fields[3]) + Long.parseLong(fields[4]), total);
+      }
+    }
+    throw new IllegalArgumentException("no line for CPU " + cpu + " in /proc/stat");
+  }
+
+  /** One CPU's clock ticks since boot: idle, and all. */
+  record CpuTicks(long idle, long total) {
+    /** The share of the time since {@code earlier} this CPU was idle, in %; NaN when no tick passed. */
+    double idlePercentSince(CpuTicks earlier) {
+      long ticks = total - earlier.total;
+      return ticks <= 0 ? Double.NaN : 100.0 * (idle - earlier.idle) / ticks;
+    }
   }
 
   private static String read(Path file) {

@@ -12,13 +12,15 @@ import java.util.Map;
  * @param sidecarStatus Sidecar's counters after the window (empty for other configurations)
  * @param driverCpuPercent CPU this driver (load generator and receiver) used in the window, in % of one CPU:
  *     near the CPUs it is pinned to, the driver may have been the bottleneck
+ * @param appCpuIdlePercent how long the app's CPU sat idle in the window, in %: above a few, the app
+ *     was waiting for requests rather than saturated; NaN when the app is not pinned to a CPU
  * @param cpuByThread the CPU per request in µs, split by the kind of thread that spent it
  */
 record RunResult(
     AppKind app, AgentConfig config, int round, double startupMillis, long rssWarmKb, long rssAfterKb,
     long requests, long errors, double throughput, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
     long answered, long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
-    double driverCpuPercent, Map<ThreadCpu.Kind, Double> cpuByThread) {
+    double driverCpuPercent, double appCpuIdlePercent, Map<ThreadCpu.Kind, Double> cpuByThread) {
 
   /** Spans received per request answered, in %. */
   double spansPercent() {
