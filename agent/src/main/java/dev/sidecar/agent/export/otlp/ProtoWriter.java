@@ -123,14 +123,14 @@ final class ProtoWriter {
 
   void doubleAlways(int field, double value) {
     tag(field, FIXED64);
-    fixed64LittleEndian(Double.doubleToRawLongBits(value));
+    littleEndian(Double.doubleToRawLongBits(value), 8);
   }
 
   /** Skipped when zero. */
   void fixed64(int field, long value) {
     if (value != 0) {
       tag(field, FIXED64);
-      fixed64LittleEndian(value);
+      littleEndian(value, 8);
     }
   }
 
@@ -138,14 +138,7 @@ final class ProtoWriter {
   void fixed32(int field, int value) {
     if (value != 0) {
       tag(field, FIXED32);
-      ensure(4);
-      byte[] bytes = buffer;
-      int at = position;
-      bytes[at] = (byte) value;
-      bytes[at + 1] = (byte) (value >>> 8);
-      bytes[at + 2] = (byte) (value >>> 16);
-      bytes[at + 3] = (byte) (value >>> 24);
-      position = at + 4;
+      littleEndian(value, 4);
     }
   }
 
@@ -271,19 +264,15 @@ final class ProtoWriter {
     position = at;
   }
 
-  private void fixed64LittleEndian(long value) {
-    ensure(8);
+  /** The low {@code size} bytes of {@code value}, least significant first. */
+  private void littleEndian(long value, int size) {
+    ensure(size);
     byte[] bytes = buffer;
     int at = position;
-    bytes[at] = (byte) value;
-    bytes[at + 1] = (byte) (value >>> 8);
-    bytes[at + 2] = (byte) (value >>> 16);
-    bytes[at + 3] = (byte) (value >>> 24);
-    bytes[at + 4] = (byte) (value >>> 32);
-    bytes[at + 5] = (byte) (value >>> 40);
-    bytes[at + 6] = (byte) (value >>> 48);
-    bytes[at + 7] = (byte) (value >>> 56);
-    position = at + 8;
+    for (int i = 0; i < size; i++) {
+      bytes[at + i] = (byte) (value >>> (8 * i));
+    }
+    position = at + size;
   }
 
   private void fixed64BigEndian(long value) {
