@@ -250,9 +250,10 @@ final class ProtoWriter {
     varintInRoom(value);
   }
 
+  // The writers below work on locals and store the position once: the position field advanced
+  // byte by byte costs a field store per byte, and the encoders inline these in many places.
+
   /** A varint where the room for it is ensured already. */
-  // The writers below work on locals and store the position once: a field written byte by byte
-  // makes the JIT emit a store per byte, and the encoders inline these in many places.
   private void varintInRoom(long value) {
     byte[] bytes = buffer;
     int at = position;
