@@ -2,15 +2,14 @@ package dev.sidecar.testing;
 
 import java.io.IOException;
 import java.net.BindException;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 
 /**
  * Binds a port just given up again: a server socket closed a moment ago (a collector that was down
  * coming back) may not have let go of its port yet, so the bind is tried again until a deadline.
  */
 final class PortRebind {
-  private static final long DEADLINE_NANOS = TimeUnit.SECONDS.toNanos(5);
-  private static final long RETRY_MILLIS = 20;
+  private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
   interface Bind<T> {
     T bind() throws IOException;
@@ -18,31 +17,33 @@ final class PortRebind {
 
   private PortRebind() {}
 
+  /** The bound server; a failure other than the port still being taken is thrown at once. */
   static <T> T rebind(int port, Bind<T> bind) throws IOException {
-    long deadline = System.nanoTime() + DEADLINE_NANOS;
-    while (true) {
-      try {
-        return bind.bind();
-      } catch (IOException e) {
-        if (!isBindFailure(e) || System.nanoTime() - deadline > 0) {
-          throw e;
-        }
-      }
-      try {
-        Thread.sleep(RETRY_MILLIS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted while binding port " + port + " again", e);
-      }
+    Attempt<T> attempt = Poll.until(TIMEOUT, () -> Attempt.of(bind), done -> !done.portTaken(),
+        "port " + port + " to be free to bind again");
+    if (attempt.error != null) {
+      throw attempt.error;
     }
+    return attempt.bound;
   }
 
-  private static boolean isBindFailure(Throwable error) {
-    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
-      if (cause instanceof BindException) {
-        return true;
+  /** One bind: what it bound, or how it failed. */
+  private record Attempt<T>(T bound, IOException error) {
+    static <T> Attempt<T> of(Bind<T> bind) {
+      try {
+        return new Attempt<>(bind.bind(), null);
+      } catch (IOException e) {
+        return new Attempt<>(null, e);
       }
     }
-    return false;
+
+    boolean portTaken() {
+      for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+        if (cause instanceof BindException) {
+          return true;
+        }
+      }
+      return false;
+    }
   }
 }

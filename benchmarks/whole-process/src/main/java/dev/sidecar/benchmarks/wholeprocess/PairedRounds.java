@@ -3,6 +3,7 @@ package dev.sidecar.benchmarks.wholeprocess;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
@@ -25,11 +26,7 @@ final class PairedRounds {
 
   /** Per round, in round order, the CPU per request the configuration added to that round's no-agent run. */
   static List<Double> cpuAddedMicros(List<RunResult> ofApp, AgentConfig config) {
-    List<Double> deltas = new ArrayList<>();
-    for (RunResult run : runs(ofApp, config)) {
-      baseline(ofApp, run.round()).ifPresent(none -> deltas.add(run.cpuMicrosPerRequest() - none.cpuMicrosPerRequest()));
-    }
-    return deltas;
+    return added(ofApp, config, RunResult::cpuMicrosPerRequest);
   }
 
   /**
@@ -37,9 +34,15 @@ final class PairedRounds {
    * run: a launch right after a load phase can be slow for every configuration alike.
    */
   static List<Double> startupAddedMillis(List<RunResult> ofApp, AgentConfig config) {
+    return added(ofApp, config, RunResult::startupMillis);
+  }
+
+  /** Per round, in round order, the configuration's {@code figure} less that round's no-agent run's. */
+  private static List<Double> added(List<RunResult> ofApp, AgentConfig config, ToDoubleFunction<RunResult> figure) {
     List<Double> deltas = new ArrayList<>();
     for (RunResult run : runs(ofApp, config)) {
-      baseline(ofApp, run.round()).ifPresent(none -> deltas.add(run.startupMillis() - none.startupMillis()));
+      baseline(ofApp, run.round())
+          .ifPresent(none -> deltas.add(figure.applyAsDouble(run) - figure.applyAsDouble(none)));
     }
     return deltas;
   }
