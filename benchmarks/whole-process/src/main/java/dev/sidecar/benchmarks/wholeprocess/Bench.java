@@ -57,7 +57,9 @@ final class Bench {
     receiver.reset();
     try (AppUnderTest jvm = start(app, config, "round" + round, pinning.appPrefix())) {
       WindowStart window = new WindowStart(jvm, pinning.pinned());
-      LoadResult measured = load(jvm, options.warmup(), options.measure(), window::take);
+      JitSettled warmUp = new JitSettled(() -> jvm.threadTicks().get(ThreadCpu.Kind.JIT), ticksPerSecond,
+          options.warmup(), options.warmupMax());
+      LoadResult measured = load(jvm, warmUp, options.measure(), window::take);
       long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
       Map<ThreadCpu.Kind, Double> cpuByThread =
           ThreadCpu.split(window.threadTicks, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
@@ -80,7 +82,7 @@ final class Bench {
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
           cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
-          appCpuIdlePercent, cpuByThread);
+          appCpuIdlePercent, cpuByThread, measured.warmupNanos() / 1e9);
     }
   }
 
@@ -150,11 +152,11 @@ final class Bench {
   }
 
   private LoadResult load(AppUnderTest jvm, Duration duration) {
-    return load(jvm, Duration.ZERO, duration, () -> {});
+    return load(jvm, LoadGenerator.WarmUp.NONE, duration, () -> {});
   }
 
-  private LoadResult load(AppUnderTest jvm, Duration warmup, Duration window, Runnable atWindowStart) {
-    LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(warmup, window, atWindowStart);
+  private LoadResult load(AppUnderTest jvm, LoadGenerator.WarmUp warmUp, Duration window, Runnable atWindowStart) {
+    LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(warmUp, window, atWindowStart);
     if (result.requests() == 0 || !jvm.alive()) {
       throw new BenchmarkException("the app served " + result.requests() + " requests under load ("
           + result.errors() + " errors" + (jvm.alive() ? "" : ", and it ended") + "); see " + logs);

@@ -39,7 +39,8 @@ final class ComparisonReport {
         + " agent (throughput: as % of it). Start-up: launch to the first answered GET /hello, each round's the median of its launches. RSS: VmRSS after the"
         + " warm-up and after the measured load. CPU µs/req: the app process's user + system CPU time over the"
         + " measured window (all its threads, the agent's export threads too) per request served. The window follows"
-        + " the warm-up on the same connections, without a pause. spans/req and logs/req: spans and log records the"
+        + " the warm-up on the same connections, without a pause; the warm-up lasts until the JIT compilers have"
+        + " gone quiet (warm-up s: how long that took), so that the window measures the steady state. spans/req and logs/req: spans and log records the"
         + " OTLP receiver got per request the app answered, from the start-up probe to the end of the load."
         + " CPU µs/req by thread: the same CPU time split by the threads that spent it, told apart by name: the"
         + " agent's own threads (Sidecar's sidecar-*, the OpenTelemetry agent's batch processors and OkHttp's),"
@@ -56,6 +57,7 @@ final class ComparisonReport {
       header.add(kind.label);
     }
     header.add("app's CPU idle %");
+    header.add("warm-up s");
     Table table = new Table(header);
     for (AgentConfig config : configs) {
       Medians m = new Medians(ofApp, config);
@@ -64,6 +66,7 @@ final class ComparisonReport {
         row.add(Format.withDelta(m.of(r -> r.cpuMicros(kind)), base(none, r -> r.cpuMicros(kind)), 1));
       }
       row.add(Format.withDelta(m.of(RunResult::appCpuIdlePercent), base(none, RunResult::appCpuIdlePercent), 1));
+      row.add(Format.withDelta(m.of(RunResult::warmupSeconds), base(none, RunResult::warmupSeconds), 1));
       table.add(row);
     }
     return table;

@@ -23,6 +23,8 @@ final class LoadGenerator {
 
   private final int port;
   private final int connections;
+  /** Null until the warm-up ends. */
+  private volatile Window window;
 
   LoadGenerator(int port, int connections) {
     this.port = port;
@@ -30,17 +32,17 @@ final class LoadGenerator {
   }
 
   LoadResult run(Duration duration) {
-    return run(Duration.ZERO, duration, () -> {});
+    return run(WarmUp.NONE, duration, () -> {});
   }
 
   /**
-   * {@code warmup}, then {@code window} of the same load on the same connections, without a pause
+   * The warm-up, then {@code window} of the same load on the same connections, without a pause
    * between them: a pause, and the new connections after it, had the JIT throw away and compile
    * again the app's hottest code at the start of the window. {@code atWindowStart} runs on this
    * thread as the window starts, with the load going on. The result counts the requests sent in the
    * window, and in {@link LoadResult#allRequests()} every request answered.
    */
-  LoadResult run(Duration warmup, Duration window, Runnable atWindowStart) {
+  LoadResult run(WarmUp warmUp, Duration window, Runnable atWindowStart) {
     CountDownLatch go = new CountDownLatch(1);
     List<Connection> all = new ArrayList<>();
     List<Thread> threads = new ArrayList<>();
@@ -52,14 +54,11 @@ final class LoadGenerator {
       threads.add(thread);
       thread.start();
     }
-    long windowStart = System.nanoTime() + warmup.toNanos();
-    long deadline = windowStart + window.toNanos();
-    all.forEach(c -> {
-      c.windowStart = windowStart;
-      c.deadline = deadline;
-    });
+    long loadStart = System.nanoTime();
     go.countDown();
-    awaitWindowStart(windowStart);
+    warmUp.awaitEnd();
+    long windowStart = System.nanoTime();
+    this.window = new Window(windowStart, windowStart + window.toNanos());
     atWindowStart.run();
     for (Thread thread : threads) {
       try {
@@ -74,14 +73,28 @@ final class LoadGenerator {
     long errors = all.stream().mapToLong(c -> c.errors).sum();
     long answered = all.stream().mapToLong(c -> c.answered).sum();
     return new LoadResult(requests, errors, nanos, Stats.sortedConcat(all.stream().map(Connection::latencies).toList()),
-        answered);
+        answered, windowStart - loadStart);
   }
 
-  /** The window starts at a time, not on a condition: the warm-up is a stretch of load of a given length. */
-  private static void awaitWindowStart(long windowStart) {
-    for (long left = windowStart - System.nanoTime(); left > 0; left = windowStart - System.nanoTime()) {
+  /** Ends the warm-up: {@link #awaitEnd} returns when the measured window is to start. */
+  interface WarmUp {
+    WarmUp NONE = () -> {};
+
+    void awaitEnd();
+
+    /** A warm-up of a fixed length. */
+    static WarmUp lasting(Duration length) {
+      return () -> {
+        long end = System.nanoTime() + length.toNanos();
+        for (long left = length.toNanos(); left > 0; left = end - System.nanoTime()) {
+          pause(Math.max(1, left / 1_000_000));
+        }
+      };
+    }
+
+    static void pause(long millis) {
       try {
-        Thread.sleep(Math.max(1, left / 1_000_000));
+        Thread.sleep(millis);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new BenchmarkException("interrupted during the warm-up");
@@ -89,10 +102,11 @@ final class LoadGenerator {
     }
   }
 
+  /** When the measured window starts and ends, in {@link System#nanoTime()}. */
+  private record Window(long start, long deadline) {}
+
   /** One connection's loop; its fields are read by the starting thread only after join. */
   private final class Connection {
-    private long windowStart;
-    private long deadline;
     private long[] latencies = new long[64 * 1024];
     /** Requests sent in the window and answered with 200. */
     private int count;
@@ -108,7 +122,7 @@ final class LoadGenerator {
         return;
       }
       // A connection that failed reconnects; one that fails before any response on it gives up.
-      while (System.nanoTime() - deadline < 0) {
+      while (!over(System.nanoTime())) {
         long before = answered;
         try (Socket socket = connect()) {
           if (!serve(socket)) {
@@ -128,12 +142,13 @@ final class LoadGenerator {
       OutputStream out = socket.getOutputStream();
       HttpResponseReader in = new HttpResponseReader(socket.getInputStream());
       long now = System.nanoTime();
-      while (now - deadline < 0) {
+      while (!over(now)) {
+        Window current = window;
         out.write(REQUEST);
         out.flush();
         int status = in.read();
         long done = System.nanoTime();
-        boolean inWindow = now - windowStart >= 0;
+        boolean inWindow = current != null && now - current.start() >= 0;
         if (status == 200) {
           answered++;
           if (inWindow) {
@@ -148,6 +163,11 @@ final class LoadGenerator {
         }
       }
       return false;
+    }
+
+    private boolean over(long now) {
+      Window current = window;
+      return current != null && now - current.deadline() >= 0;
     }
 
     private Socket connect() throws IOException {

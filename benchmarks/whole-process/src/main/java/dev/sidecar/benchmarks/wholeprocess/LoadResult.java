@@ -8,8 +8,9 @@ package dev.sidecar.benchmarks.wholeprocess;
  * @param nanos how long the window lasted
  * @param latencies the latency of every successful request in ns, sorted
  * @param allRequests responses with status 200 from the start of the load, warm-up included
+ * @param warmupNanos how long the warm-up lasted
  */
-record LoadResult(long requests, long errors, long nanos, long[] latencies, long allRequests) {
+record LoadResult(long requests, long errors, long nanos, long[] latencies, long allRequests, long warmupNanos) {
 
   double throughput() {
     return nanos == 0 ? 0 : requests * 1e9 / nanos;

@@ -69,9 +69,10 @@ public final class Main {
         for (AgentConfig config : rotated(options.configs(), round - 1)) {
           RunResult r = bench.measure(app, config, round);
           results.add(r);
-          System.out.printf("[round %d/%d] %s, %s: start-up %s ms, RSS %s MiB, %s req/s, p50 %s µs, p99 %s µs,"
+          System.out.printf("[round %d/%d] %s, %s: start-up %s ms, warm-up %s s, RSS %s MiB, %s req/s, p50 %s µs, p99 %s µs,"
                   + " CPU %s µs/req (%s), spans received %s%s, errors %d, driver CPU %s %%, app's CPU idle %s %%%n", round, options.rounds(), app.label,
-              config.label, Format.number(r.startupMillis(), 0), Format.number(r.rssAfterKb() / 1024.0, 1),
+              config.label, Format.number(r.startupMillis(), 0), Format.number(r.warmupSeconds(), 1),
+              Format.number(r.rssAfterKb() / 1024.0, 1),
               Format.number(r.throughput(), 0), Format.number(r.p50Micros(), 0), Format.number(r.p99Micros(), 0),
               Format.number(r.cpuMicrosPerRequest(), 1), threadSplit(r),
               r.spansReceived() < 0 ? "-" : r.spansReceived() + "/" + r.answered(),
@@ -131,7 +132,9 @@ public final class Main {
     facts.add("CPUs: " + cpus + " (nproc), " + Machine.cpuModel());
     facts.add("pinning: " + pinning.description());
     facts.add("load: " + options.connections() + " keep-alive connections, closed loop, GET /hello; warm-up "
-        + options.warmup().toSeconds() + " s, measured " + options.measure().toSeconds() + " s; "
+        + options.warmup().toSeconds() + " s, then until the JIT compilers use at most "
+        + Format.number(JitSettled.QUIET_SHARE * 100, 0) + " % of a CPU over " + JitSettled.QUIET_SPAN.toSeconds()
+        + " s, " + options.warmupMax().toSeconds() + " s at most; measured " + options.measure().toSeconds() + " s; "
         + options.rounds() + (options.rounds() == 1 ? " round" : " rounds, medians") + "; start-up: "
         + (options.startups() == 1 ? "1 launch" : "median of " + options.startups() + " launches") + " a round");
     if (options.configs().contains(AgentConfig.SIDECAR)) {

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** The command line, parsed; every value has a default. */
 record Options(
-    int rounds, int startups, Duration warmup, Duration measure, int connections, List<AppKind> apps,
+    int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
     List<AgentConfig> configs, boolean faults, Path java, List<String> jvmArgs, Path sidecarAgent,
     Path otelAgent, boolean help) {
 
@@ -18,12 +18,13 @@ record Options(
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
       "  --rounds N           rounds; each runs every app under every configuration once, in rotating order (5)",
       "  --startups N         start-up launches per round; the round's start-up is their median (3)",
-      "  --warmup S           seconds of load before measuring (10)",
+      "  --warmup S           seconds of load before measuring, at least; then until the JIT is quiet (10)",
+      "  --warmup-max S       seconds of load before measuring, at most (30)",
       "  --seconds S          seconds of measured load (15)",
       "  --connections N      keep-alive connections of the closed-loop load (8)",
       "  --apps A,B           tomcat, jdk (both)",
       "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (all; with --faults: sidecar)",
-      "  --quick              1 round, 3 s warm-up, 5 s measured: checks that everything runs",
+      "  --quick              1 round, 3 to 10 s warm-up, 5 s measured: checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",
       "  --java PATH          the java that runs the apps (this JVM's)",
       "  --jvm-args 'ARGS'    JVM options for the apps, after the configuration's own (-Xmx512m)",
@@ -31,7 +32,7 @@ record Options(
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--help", "-h");
-  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--seconds", "--connections", "--apps",
+  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds", "--connections", "--apps",
       "--configs", "--java", "--jvm-args", "--sidecar-agent", "--otel-agent");
 
   static Options parse(String... args) {
@@ -61,6 +62,7 @@ record Options(
         positive(given, "--rounds", quick ? 1 : 5),
         positive(given, "--startups", quick ? 1 : 3),
         Duration.ofSeconds(positive(given, "--warmup", quick ? 3 : 10)),
+        Duration.ofSeconds(positive(given, "--warmup-max", quick ? 10 : 30)),
         Duration.ofSeconds(positive(given, "--seconds", quick ? 5 : 15)),
         positive(given, "--connections", 8),
         list(given.getOrDefault("--apps", "tomcat,jdk")).stream().map(AppKind::of).toList(),

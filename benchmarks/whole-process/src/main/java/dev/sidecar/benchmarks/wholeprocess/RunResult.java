@@ -15,12 +15,14 @@ import java.util.Map;
  * @param appCpuIdlePercent how long the app's CPU sat idle in the window, in %: above a few, the app
  *     was waiting for requests rather than saturated; NaN when the app is not pinned to a CPU
  * @param cpuByThread the CPU per request in µs, split by the kind of thread that spent it
+ * @param warmupSeconds how long the warm-up before the window lasted: until the JIT compilers went quiet
  */
 record RunResult(
     AppKind app, AgentConfig config, int round, double startupMillis, long rssWarmKb, long rssAfterKb,
     long requests, long errors, double throughput, double p50Micros, double p99Micros, double cpuMicrosPerRequest,
     long answered, long spansReceived, long logsReceived, Map<String, String> sidecarStatus,
-    double driverCpuPercent, double appCpuIdlePercent, Map<ThreadCpu.Kind, Double> cpuByThread) {
+    double driverCpuPercent, double appCpuIdlePercent, Map<ThreadCpu.Kind, Double> cpuByThread,
+    double warmupSeconds) {
 
   /** Spans received per request answered, in %. */
   double spansPercent() {

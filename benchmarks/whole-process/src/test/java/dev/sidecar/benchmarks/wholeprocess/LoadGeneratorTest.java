@@ -49,7 +49,8 @@ class LoadGeneratorTest {
   void theWindowFollowsTheWarmUpOnTheSameConnections() {
     long[] servedAtWindowStart = {-1};
     LoadResult result = new LoadGenerator(server.getAddress().getPort(), 3)
-        .run(Duration.ofMillis(300), Duration.ofMillis(300), () -> servedAtWindowStart[0] = served.get());
+        .run(LoadGenerator.WarmUp.lasting(Duration.ofMillis(300)), Duration.ofMillis(300),
+            () -> servedAtWindowStart[0] = served.get());
 
     assertTrue(servedAtWindowStart[0] > 0, "the warm-up answered requests before the window began");
     assertTrue(result.requests() > 0, "the window answered requests");
@@ -59,8 +60,27 @@ class LoadGeneratorTest {
     assertTrue(result.allRequests() >= result.requests() + servedAtWindowStart[0] - 3,
         "warm-up " + servedAtWindowStart[0] + " + window " + result.requests() + " <= all " + result.allRequests());
     assertEquals(result.requests(), result.latencies().length);
+    assertTrue(result.warmupNanos() >= Duration.ofMillis(300).toNanos(), "warm-up took " + result.warmupNanos() + " ns");
     // Three keep-alive connections served both, and none was opened again at the window's start.
     assertEquals(3, clientPorts.size());
+  }
+
+  @Test
+  void theWindowStartsWhenTheWarmUpSaysSo() {
+    // A warm-up that ends on a condition: here, once the server has answered 50 requests.
+    LoadGenerator.WarmUp fiftyServed = () -> {
+      while (served.get() < 50) {
+        LoadGenerator.WarmUp.pause(1);
+      }
+    };
+    long[] servedAtWindowStart = {-1};
+    LoadResult result = new LoadGenerator(server.getAddress().getPort(), 2)
+        .run(fiftyServed, Duration.ofMillis(200), () -> servedAtWindowStart[0] = served.get());
+
+    assertTrue(servedAtWindowStart[0] >= 50, "the window began after " + servedAtWindowStart[0] + " answers");
+    assertTrue(result.requests() > 0);
+    assertTrue(result.allRequests() >= result.requests() + 50 - 2,
+        "warm-up 50 + window " + result.requests() + " <= all " + result.allRequests());
   }
 
   @Test

@@ -16,6 +16,7 @@ class OptionsTest {
     assertEquals(5, options.rounds());
     assertEquals(3, options.startups());
     assertEquals(Duration.ofSeconds(10), options.warmup());
+    assertEquals(Duration.ofSeconds(30), options.warmupMax());
     assertEquals(Duration.ofSeconds(15), options.measure());
     assertEquals(List.of(AppKind.TOMCAT, AppKind.JDK), options.apps());
     assertEquals(List.of(AgentConfig.NONE, AgentConfig.SIDECAR, AgentConfig.OTEL_HTTP_LOGS, AgentConfig.OTEL_DEFAULTS),
@@ -29,6 +30,7 @@ class OptionsTest {
     assertEquals(1, options.rounds());
     assertEquals(1, options.startups());
     assertEquals(Duration.ofSeconds(3), options.warmup());
+    assertEquals(Duration.ofSeconds(10), options.warmupMax());
     assertEquals(Duration.ofSeconds(7), options.measure());
   }
 

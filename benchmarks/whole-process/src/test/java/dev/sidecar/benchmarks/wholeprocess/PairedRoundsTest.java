@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class PairedRoundsTest {
   private static RunResult run(AgentConfig config, int round, double throughput, double cpuMicros, double startup) {
     return new RunResult(AppKind.TOMCAT, config, round, startup, 100_000, 100_000, 1000, 0, throughput, 200, 400,
-        cpuMicros, 5000, config == AgentConfig.NONE ? -1 : 5000, config == AgentConfig.NONE ? -1 : 5000, Map.of(), 50, Double.NaN, Map.of());
+        cpuMicros, 5000, config == AgentConfig.NONE ? -1 : 5000, config == AgentConfig.NONE ? -1 : 5000, Map.of(), 50, Double.NaN, Map.of(),
+        10);
   }
 
   // Round 2 ran on a slow machine: both its runs are slower, and the paired ratio does not move.

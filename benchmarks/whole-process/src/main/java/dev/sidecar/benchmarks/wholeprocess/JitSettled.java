@@ -1,0 +1,72 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.function.LongSupplier;
+
+/**
+ * A warm-up that lasts until the app's JIT compilers have gone quiet: at least {@code least}, then
+ * until they used at most {@link #QUIET_SHARE} of one CPU over the last {@link #QUIET_SPAN}, and
+ * never longer than {@code most}. A fixed warm-up measured the compiling along with the requests
+ * whenever it ran long: the app is pinned to one CPU, its request threads keep it busy, and the
+ * compilers get a small share of it, so code an agent adds (its advice is inlined into the app's
+ * hottest methods) stretched the compiling past the warm-up in some rounds and not in others.
+ * How long each warm-up took is reported beside the window's figures.
+ */
+final class JitSettled implements LoadGenerator.WarmUp {
+  static final Duration QUIET_SPAN = Duration.ofSeconds(3);
+  /**
+   * Of one CPU. The compilers of a warm app stay well under it (no agent: 0.6 % at most); compiling
+   * in earnest on the app's busy CPU takes about 10 %, its fair share beside eight request threads.
+   */
+  static final double QUIET_SHARE = 0.02;
+  private static final long SAMPLE_MILLIS = 250;
+
+  private final LongSupplier jitTicks;
+  private final long quietTicks;
+  private final long leastNanos;
+  private final long mostNanos;
+  /** Pairs of (nanoTime, ticks), oldest first, covering a little more than the quiet span. */
+  private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+  private long start;
+
+  /** {@code jitTicks} reads the CPU ticks the app's compiler threads have used so far. */
+  JitSettled(LongSupplier jitTicks, long ticksPerSecond, Duration least, Duration most) {
+    this.jitTicks = jitTicks;
+    this.quietTicks = (long) (QUIET_SHARE * ticksPerSecond * QUIET_SPAN.toNanos() / 1e9);
+    this.leastNanos = least.toNanos();
+    this.mostNanos = Math.max(least.toNanos(), most.toNanos());
+  }
+
+  @Override
+  public void awaitEnd() {
+    while (!settled(System.nanoTime(), jitTicks.getAsLong())) {
+      LoadGenerator.WarmUp.pause(SAMPLE_MILLIS);
+    }
+  }
+
+  /** Takes one sample; true once the warm-up may end. The first sample starts the warm-up. */
+  boolean settled(long nanoTime, long ticks) {
+    if (samples.isEmpty()) {
+      start = nanoTime;
+    }
+    samples.addLast(new long[] {nanoTime, ticks});
+    // Keep the newest sample at least a quiet span older than the latest: it is the span's start.
+    while (samples.size() > 1 && nanoTime - secondOldest()[0] >= QUIET_SPAN.toNanos()) {
+      samples.removeFirst();
+    }
+    long elapsed = nanoTime - start;
+    if (elapsed >= mostNanos) {
+      return true;
+    }
+    long[] oldest = samples.peekFirst();
+    boolean spanCovered = nanoTime - oldest[0] >= QUIET_SPAN.toNanos();
+    return elapsed >= leastNanos && spanCovered && ticks - oldest[1] <= quietTicks;
+  }
+
+  private long[] secondOldest() {
+    var it = samples.iterator();
+    it.next();
+    return it.next();
+  }
+}
