@@ -82,16 +82,6 @@ final class LoadGenerator {
 
     void awaitEnd();
 
-    /** A warm-up of a fixed length. */
-    static WarmUp lasting(Duration length) {
-      return () -> {
-        long end = System.nanoTime() + length.toNanos();
-        for (long left = length.toNanos(); left > 0; left = end - System.nanoTime()) {
-          pause(Math.max(1, left / 1_000_000));
-        }
-      };
-    }
-
     static void pause(long millis) {
       try {
         Thread.sleep(millis);

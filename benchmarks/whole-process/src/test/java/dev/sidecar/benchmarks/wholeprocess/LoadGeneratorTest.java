@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.sidecar.testing.Poll;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -49,7 +50,7 @@ class LoadGeneratorTest {
   void theWindowFollowsTheWarmUpOnTheSameConnections() {
     long[] servedAtWindowStart = {-1};
     LoadResult result = new LoadGenerator(server.getAddress().getPort(), 3)
-        .run(LoadGenerator.WarmUp.lasting(Duration.ofMillis(300)), Duration.ofMillis(300),
+        .run(lasting(Duration.ofMillis(300)), Duration.ofMillis(300),
             () -> servedAtWindowStart[0] = served.get());
 
     assertTrue(servedAtWindowStart[0] > 0, "the warm-up answered requests before the window began");
@@ -68,11 +69,8 @@ class LoadGeneratorTest {
   @Test
   void theWindowStartsWhenTheWarmUpSaysSo() {
     // A warm-up that ends on a condition: here, once the server has answered 50 requests.
-    LoadGenerator.WarmUp fiftyServed = () -> {
-      while (served.get() < 50) {
-        LoadGenerator.WarmUp.pause(1);
-      }
-    };
+    LoadGenerator.WarmUp fiftyServed =
+        () -> Poll.until(Duration.ofSeconds(10), served::get, n -> n >= 50, "50 answers in the warm-up");
     long[] servedAtWindowStart = {-1};
     LoadResult result = new LoadGenerator(server.getAddress().getPort(), 2)
         .run(fiftyServed, Duration.ofMillis(200), () -> servedAtWindowStart[0] = served.get());
@@ -81,6 +79,15 @@ class LoadGeneratorTest {
     assertTrue(result.requests() > 0);
     assertTrue(result.allRequests() >= result.requests() + 50 - 2,
         "warm-up 50 + window " + result.requests() + " <= all " + result.allRequests());
+  }
+
+  private static LoadGenerator.WarmUp lasting(Duration length) {
+    return () -> {
+      long end = System.nanoTime() + length.toNanos();
+      while (end - System.nanoTime() > 0) {
+        LoadGenerator.WarmUp.pause(1);
+      }
+    };
   }
 
   @Test
