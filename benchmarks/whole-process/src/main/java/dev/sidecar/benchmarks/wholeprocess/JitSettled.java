@@ -51,7 +51,7 @@ final class JitSettled implements LoadGenerator.WarmUp {
       start = nanoTime;
     }
     samples.addLast(new long[] {nanoTime, ticks});
-    // Keep the newest sample at least a quiet span older than the latest: it is the span's start.
+    // Drop the oldest sample while the next is a quiet span old itself: the oldest left starts the span.
     while (samples.size() > 1 && nanoTime - secondOldest()[0] >= QUIET_SPAN.toNanos()) {
       samples.removeFirst();
     }

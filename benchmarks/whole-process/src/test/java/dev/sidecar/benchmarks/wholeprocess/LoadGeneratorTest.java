@@ -1,6 +1,7 @@
 package dev.sidecar.benchmarks.wholeprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -79,6 +80,24 @@ class LoadGeneratorTest {
     assertTrue(result.requests() > 0);
     assertTrue(result.allRequests() >= result.requests() + 50 - 2,
         "warm-up 50 + window " + result.requests() + " <= all " + result.allRequests());
+  }
+
+  @Test
+  void aWarmUpThatFailsStopsTheLoad() {
+    LoadGenerator.WarmUp failing = () -> {
+      Poll.until(Duration.ofSeconds(10), served::get, n -> n >= 20, "20 answers in the warm-up");
+      throw new BenchmarkException("the app ended");
+    };
+    BenchmarkException thrown = assertThrows(BenchmarkException.class,
+        () -> new LoadGenerator(server.getAddress().getPort(), 2).run(failing, Duration.ofMinutes(5), () -> {}));
+    assertEquals("the app ended", thrown.getMessage());
+
+    // The connections' threads end at once, not after the five minutes of a window.
+    Poll.until(Duration.ofSeconds(10), LoadGeneratorTest::loadThreads, n -> n == 0, "no load thread left");
+  }
+
+  private static long loadThreads() {
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("load-")).count();
   }
 
   private static LoadGenerator.WarmUp lasting(Duration length) {
