@@ -26,8 +26,8 @@ final class JitSettled implements LoadGenerator.WarmUp {
   private final long quietTicks;
   private final long leastNanos;
   private final long mostNanos;
-  /** Pairs of (nanoTime, ticks), oldest first, covering a little more than the quiet span. */
-  private final ArrayDeque<long[]> samples = new ArrayDeque<>();
+  /** Oldest first; the oldest is the latest sample taken a quiet span or more before the newest. */
+  private final ArrayDeque<Sample> samples = new ArrayDeque<>();
   private long start;
 
   /** {@code jitTicks} reads the CPU ticks the app's compiler threads have used so far. */
@@ -41,7 +41,12 @@ final class JitSettled implements LoadGenerator.WarmUp {
   @Override
   public void awaitEnd() {
     while (!settled(System.nanoTime(), jitTicks.getAsLong())) {
-      LoadGenerator.WarmUp.pause(SAMPLE_MILLIS);
+      try {
+        Thread.sleep(SAMPLE_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BenchmarkException("interrupted during the warm-up");
+      }
     }
   }
 
@@ -50,23 +55,20 @@ final class JitSettled implements LoadGenerator.WarmUp {
     if (samples.isEmpty()) {
       start = nanoTime;
     }
-    samples.addLast(new long[] {nanoTime, ticks});
-    // Drop the oldest sample while the next is a quiet span old itself: the oldest left starts the span.
-    while (samples.size() > 1 && nanoTime - secondOldest()[0] >= QUIET_SPAN.toNanos()) {
-      samples.removeFirst();
+    samples.addLast(new Sample(nanoTime, ticks));
+    Sample oldest = samples.removeFirst();
+    // Move the span's start up while the next sample is a quiet span old itself.
+    while (!samples.isEmpty() && nanoTime - samples.peekFirst().nanoTime() >= QUIET_SPAN.toNanos()) {
+      oldest = samples.removeFirst();
     }
+    samples.addFirst(oldest);
     long elapsed = nanoTime - start;
     if (elapsed >= mostNanos) {
       return true;
     }
-    long[] oldest = samples.peekFirst();
-    boolean spanCovered = nanoTime - oldest[0] >= QUIET_SPAN.toNanos();
-    return elapsed >= leastNanos && spanCovered && ticks - oldest[1] <= quietTicks;
+    boolean spanCovered = nanoTime - oldest.nanoTime() >= QUIET_SPAN.toNanos();
+    return elapsed >= leastNanos && spanCovered && ticks - oldest.ticks() <= quietTicks;
   }
 
-  private long[] secondOldest() {
-    var it = samples.iterator();
-    it.next();
-    return it.next();
-  }
+  private record Sample(long nanoTime, long ticks) {}
 }

@@ -88,15 +88,6 @@ final class LoadGenerator {
     WarmUp NONE = () -> {};
 
     void awaitEnd();
-
-    static void pause(long millis) {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new BenchmarkException("interrupted during the warm-up");
-      }
-    }
   }
 
   /** When the measured window starts and ends, in {@link System#nanoTime()}. */

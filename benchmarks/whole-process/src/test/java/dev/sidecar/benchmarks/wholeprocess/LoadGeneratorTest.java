@@ -51,7 +51,7 @@ class LoadGeneratorTest {
   void theWindowFollowsTheWarmUpOnTheSameConnections() {
     long[] servedAtWindowStart = {-1};
     LoadResult result = new LoadGenerator(server.getAddress().getPort(), 3)
-        .run(lasting(Duration.ofMillis(300)), Duration.ofMillis(300),
+        .run(atLeast(Duration.ofMillis(300)), Duration.ofMillis(300),
             () -> servedAtWindowStart[0] = served.get());
 
     assertTrue(servedAtWindowStart[0] > 0, "the warm-up answered requests before the window began");
@@ -100,12 +100,12 @@ class LoadGeneratorTest {
     return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().startsWith("load-")).count();
   }
 
-  private static LoadGenerator.WarmUp lasting(Duration length) {
+  /** A warm-up that ends once {@code length} has passed and the server has answered some requests. */
+  private LoadGenerator.WarmUp atLeast(Duration length) {
     return () -> {
       long end = System.nanoTime() + length.toNanos();
-      while (end - System.nanoTime() > 0) {
-        LoadGenerator.WarmUp.pause(1);
-      }
+      Poll.until(length.plusSeconds(10), () -> served.get() > 0 && System.nanoTime() - end >= 0, done -> done,
+          length + " of warm-up with answers");
     };
   }
 
