@@ -33,8 +33,9 @@ record CpuPinning(List<String> appPrefix, List<String> allCpusPrefix, String des
       return unpinned("taskset could not pin this JVM");
     }
     // A child inherits this JVM's CPU mask: the start-up launch asks for every CPU again.
-    return new CpuPinning(List.of(taskset.toString(), "-c", Integer.toString(APP_CPU)), List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
-        "under load, app JVM on CPU 0, load generator and receiver on CPU " + driverCpus
+    return new CpuPinning(List.of(taskset.toString(), "-c", Integer.toString(APP_CPU)),
+        List.of(taskset.toString(), "-c", "0-" + (cpus - 1)),
+        "under load, app JVM on CPU " + APP_CPU + ", load generator and receiver on CPU " + driverCpus
             + " (taskset); start-up timed in launches of their own on every CPU");
   }
 
