@@ -30,11 +30,11 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
   private static final int OBSERVED_TIME = 11;
   private static final int MAX_SEVERITY = 24;
 
-  private final LimitedAttributes attributes;
+  private final AttributeLimits limits;
 
   public LogRequestEncoder(Resource resource, AttributeLimits limits) {
     super(resource);
-    this.attributes = new LimitedAttributes(limits);
+    this.limits = limits;
   }
 
   /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
@@ -54,12 +54,13 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
 
   @Override
   void writeRecords(ProtoWriter out, List<LogEvent> records) {
+    LimitedAttributes attributes = new LimitedAttributes(limits);
     for (int i = 0; i < records.size(); i++) {
-      logRecord(out, records.get(i));
+      logRecord(out, records.get(i), attributes);
     }
   }
 
-  private void logRecord(ProtoWriter out, LogEvent event) {
+  private void logRecord(ProtoWriter out, LogEvent event, LimitedAttributes attributes) {
     int record = out.begin(LOG_RECORDS);
     out.fixed64(TIME, event.epochNanos());
     out.fixed64(OBSERVED_TIME, event.observedEpochNanos());

@@ -46,14 +46,14 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
   private static final int FLAGS_LOCAL_PARENT = 0x101;
   private static final int FLAGS_REMOTE_PARENT = 0x301;
 
-  private final LimitedAttributes attributes;
+  private final AttributeLimits limits;
   private final String agentVersion;
   private String lastTraceState;
   private String lastTraceStateEncoded;
 
   public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
     super(resource);
-    this.attributes = new LimitedAttributes(limits);
+    this.limits = limits;
     this.agentVersion = agentVersion;
   }
 
@@ -74,12 +74,13 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
 
   @Override
   void writeRecords(ProtoWriter out, List<SpanRecord> records) {
+    LimitedAttributes attributes = new LimitedAttributes(limits);
     for (int i = 0; i < records.size(); i++) {
-      span(out, records.get(i));
+      span(out, records.get(i), attributes);
     }
   }
 
-  private void span(ProtoWriter out, SpanRecord record) {
+  private void span(ProtoWriter out, SpanRecord record, LimitedAttributes attributes) {
     int span = out.begin(SPANS);
     out.traceId(TRACE_ID, record.traceIdHigh(), record.traceIdLow());
     out.spanId(SPAN_ID, record.spanId());
@@ -94,7 +95,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     OtlpCommon.attributes(out, ATTRIBUTES, attributes);
     out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
     if (record.exception() != null) {
-      exceptionEvent(out, record.exception(), record.endEpochNanos());
+      exceptionEvent(out, record.exception(), record.endEpochNanos(), attributes);
     }
     int status = out.begin(STATUS);
     out.uint32(STATUS_CODE, record.error() ? STATUS_ERROR : 0);
@@ -103,7 +104,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     out.end(span);
   }
 
-  private void exceptionEvent(ProtoWriter out, Throwable error, long epochNanos) {
+  private void exceptionEvent(ProtoWriter out, Throwable error, long epochNanos, LimitedAttributes attributes) {
     int event = out.begin(EVENTS);
     out.fixed64(EVENT_TIME, epochNanos);
     out.string(EVENT_NAME, "exception");

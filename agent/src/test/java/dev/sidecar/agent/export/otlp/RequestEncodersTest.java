@@ -2,6 +2,7 @@ package dev.sidecar.agent.export.otlp;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.export.AttributeLimits;
@@ -163,6 +164,31 @@ class RequestEncodersTest {
       CurrentSpan.set(null);
       assertArrayEquals(sdkSpanBytes(limits, List.of(span)), encoder.encode(List.of(span)));
     }
+  }
+
+  @Test
+  void aBatchThatFailsToEncodeLeavesNothingForTheNext() throws IOException {
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    SpanRecord first = SpanRecord.startCurrent("scope-a", SpanKind.SERVER, "GET /a", null, null, null);
+    first.end();
+    SpanRecord faulty = SpanRecord.startCurrent("scope-b", SpanKind.SERVER, "GET /b", null, null, null);
+    faulty.attribute("custom.other", new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("no text");
+      }
+    });
+    faulty.end();
+    CurrentSpan.set(null);
+    IllegalStateException thrown = assertThrows(IllegalStateException.class,
+        () -> encoder.encode(List.of(first, faulty)));
+    assertEquals("no text", thrown.getMessage());
+
+    SpanRecord next = SpanRecord.startCurrent("scope-a", SpanKind.SERVER, "GET /c", null, null, null);
+    next.end();
+    CurrentSpan.set(null);
+    assertArrayEquals(sdkSpanBytes(limits, List.of(next)), encoder.encode(List.of(next)));
   }
 
   @Test
