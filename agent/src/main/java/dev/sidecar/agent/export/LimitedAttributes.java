@@ -17,6 +17,8 @@ public final class LimitedAttributes {
   private Object[] values = new Object[16];
   private int size;
   private int offered;
+  /** A bit per kept key, chosen by its hash: a key whose bit is clear is surely not kept yet. */
+  private long keptHashBits;
 
   public LimitedAttributes(AttributeLimits limits) {
     this.limits = limits;
@@ -66,6 +68,7 @@ public final class LimitedAttributes {
     Arrays.fill(values, 0, size, null);
     size = 0;
     offered = 0;
+    keptHashBits = 0;
   }
 
   public int size() {
@@ -119,14 +122,17 @@ public final class LimitedAttributes {
     if (name == null || name.isEmpty()) {
       return; // the SDK drops these too
     }
-    // Keys are mostly the same constant strings record after record: compare identity, then the
-    // cached hash, before the characters.
+    // Keys are mostly distinct: most are ruled out as kept by one bit, without a scan; the rest
+    // compare identity, then the cached hash, before the characters.
     int hash = name.hashCode();
-    for (int i = 0; i < size; i++) {
-      String kept = names[i];
-      if (kept == name || (kept.hashCode() == hash && kept.equals(name))) {
-        values[i] = value;
-        return;
+    long bit = 1L << (hash ^ (hash >>> 16));
+    if ((keptHashBits & bit) != 0) {
+      for (int i = 0; i < size; i++) {
+        String kept = names[i];
+        if (kept == name || (kept.hashCode() == hash && kept.equals(name))) {
+          values[i] = value;
+          return;
+        }
       }
     }
     offered++;
@@ -140,5 +146,6 @@ public final class LimitedAttributes {
     names[size] = name;
     values[size] = value;
     size++;
+    keptHashBits |= bit;
   }
 }

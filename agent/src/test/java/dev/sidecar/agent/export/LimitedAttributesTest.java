@@ -30,6 +30,33 @@ class LimitedAttributesTest {
   }
 
   @Test
+  void keysOfTheSameHashStayApart() {
+    assertEquals("Aa".hashCode(), "BB".hashCode());
+    LimitedAttributes attributes = new LimitedAttributes(AttributeLimits.DEFAULT);
+    attributes.put("Aa", "1").put("BB", "2").put("Aa", "3");
+
+    assertEquals(List.of("Aa=3", "BB=2"), pairs(attributes));
+    assertEquals(2, attributes.offered());
+  }
+
+  @Test
+  void aRepeatIsFoundAmongManyKeys() {
+    LimitedAttributes attributes = new LimitedAttributes(AttributeLimits.DEFAULT);
+    for (int i = 0; i < 100; i++) {
+      attributes.put("key." + i, "first");
+    }
+    for (int i = 0; i < 100; i++) {
+      attributes.put("key." + i, "second");
+    }
+
+    assertEquals(100, attributes.size());
+    assertEquals(100, attributes.offered());
+    for (int i = 0; i < 100; i++) {
+      assertEquals("key." + i + "=second", pairs(attributes).get(i));
+    }
+  }
+
+  @Test
   void beyondTheCountLimitKeysAreCountedNotKept() {
     LimitedAttributes attributes = new LimitedAttributes(new AttributeLimits(2, Integer.MAX_VALUE));
     attributes.put("a", "1").put("b", 2L).put("c", true).put("a", "3").put("c", false);

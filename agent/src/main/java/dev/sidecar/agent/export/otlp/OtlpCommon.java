@@ -16,8 +16,7 @@ import java.io.UncheckedIOException;
  * once so they match what the SDK would send, byte for byte.
  */
 final class OtlpCommon {
-  // KeyValue
-  private static final int KEY = 1;
+  // KeyValue (its key field is ProtoWriter's)
   private static final int VALUE = 2;
   // AnyValue
   private static final int STRING_VALUE = 1;
@@ -38,7 +37,7 @@ final class OtlpCommon {
         continue;
       }
       int keyValue = out.begin(field);
-      out.string(KEY, attributes.name(i));
+      out.attributeKey(attributes.name(i));
       int anyValue = out.begin(VALUE);
       value(out, attributes.value(i));
       out.end(anyValue);

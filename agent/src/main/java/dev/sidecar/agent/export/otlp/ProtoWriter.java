@@ -17,6 +17,7 @@ final class ProtoWriter {
   private static final int LENGTH_DELIMITED = 2;
   private static final int FIXED32 = 5;
 
+  private final KeyFields keys = new KeyFields();
   private byte[] buffer;
   private int position;
   /** Whether the string {@link #utf8Length} measured last is all ASCII. */
@@ -147,25 +148,27 @@ final class ProtoWriter {
    * it is written, so nothing moves: attributes are most of a span's bytes.
    */
   void keyValue(int field, String key, String value) {
-    int keyLength = utf8Length(key);
-    boolean keyAscii = lastAscii;
+    byte[] keyField = keys.field(key);
     int valueLength = utf8Length(value);
     boolean valueAscii = lastAscii;
     int anyValue = 1 + varintSize(valueLength) + valueLength;
-    int keyValue = (keyLength == 0 ? 0 : 1 + varintSize(keyLength) + keyLength) + 1 + varintSize(anyValue) + anyValue;
+    int keyValue = keyField.length + 1 + varintSize(anyValue) + anyValue;
     ensure(keyValue + 10);
     varintInRoom((field << 3) | LENGTH_DELIMITED);
     varintInRoom(keyValue);
-    if (keyLength > 0) {
-      buffer[position++] = (1 << 3) | LENGTH_DELIMITED;
-      varintInRoom(keyLength);
-      utf8(key, keyLength, keyAscii);
-    }
+    System.arraycopy(keyField, 0, buffer, position, keyField.length);
+    position += keyField.length;
     buffer[position++] = (2 << 3) | LENGTH_DELIMITED;
     varintInRoom(anyValue);
     buffer[position++] = (1 << 3) | LENGTH_DELIMITED;
     varintInRoom(valueLength);
     utf8(value, valueLength, valueAscii);
+  }
+
+  /** A {@code KeyValue}'s key field, encoded once per key ({@link KeyFields}). */
+  void attributeKey(String key) {
+    byte[] keyField = keys.field(key);
+    raw(keyField, keyField.length);
   }
 
   /**
