@@ -5,13 +5,15 @@ import java.util.Arrays;
 
 /**
  * Protocol buffers' wire format into one growing byte array, reused request after request. A
- * nested message is written in place: {@link #begin} leaves room for the longest length varint,
- * {@link #end} writes the length there and moves the body back over the room it did not need, so
- * nothing is sized twice and no message object is built. Fields are skipped when they hold their
- * default value, as proto3 and the OpenTelemetry SDK's marshalers do, unless a method says otherwise.
+ * nested message is written in place: {@link #begin} leaves room for a two-byte length, the size
+ * of a span's or a log record's, {@link #end} writes the length there, and moves the body only
+ * when its length takes another size, so nothing is sized twice and no message object is built.
+ * Fields are skipped when they hold their default value, as proto3 and the OpenTelemetry SDK's
+ * marshalers do, unless a method says otherwise.
  */
 final class ProtoWriter {
-  private static final int LENGTH_ROOM = 5;
+  /** Room for a length below 16,384: records fit, and only smaller or larger messages move. */
+  private static final int LENGTH_ROOM = 2;
   private static final int VARINT = 0;
   private static final int FIXED64 = 1;
   private static final int LENGTH_DELIMITED = 2;
@@ -53,11 +55,14 @@ final class ProtoWriter {
     int bodyStart = mark + LENGTH_ROOM;
     int length = position - bodyStart;
     int lengthSize = varintSize(length);
-    if (lengthSize < LENGTH_ROOM) {
+    if (lengthSize != LENGTH_ROOM) {
+      if (lengthSize > LENGTH_ROOM) {
+        ensure(lengthSize - LENGTH_ROOM);
+      }
       System.arraycopy(buffer, bodyStart, buffer, mark + lengthSize, length);
     }
     position = mark;
-    varint(length);
+    varintInRoom(length);
     position += length;
   }
 

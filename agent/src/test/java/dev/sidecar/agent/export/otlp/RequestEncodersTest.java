@@ -128,6 +128,31 @@ class RequestEncodersTest {
   }
 
   @Test
+  void recordsWhoseLengthsTakeOneToFourBytes() throws IOException {
+    List<SpanRecord> batch = new ArrayList<>();
+    // Span bodies below 128 bytes, below 16 KB, below 2 MB and above: every size of length varint.
+    for (int valueLength : new int[] {0, 100, 16_000, 16_400, 300_000, 2_100_000}) {
+      SpanRecord span = SpanRecord.startCurrent("scope", SpanKind.INTERNAL, "s", null, null, null);
+      if (valueLength > 0) {
+        span.attribute("big", "v".repeat(valueLength)).attribute("n", valueLength);
+      }
+      span.end();
+      CurrentSpan.set(null);
+      batch.add(span);
+    }
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    assertArrayEquals(sdkSpanBytes(limits, batch), new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch));
+
+    List<LogEvent> events = new ArrayList<>();
+    for (int bodyLength : new int[] {1, 200, 20_000, 3_000_000}) {
+      LogCapture.emit(1_700_000_000_000_000_000L, 9, "INFO", "b".repeat(bodyLength), "shop.Orders", null);
+    }
+    Handoff.logs().drainTo(events, 64);
+    assertEquals(4, events.size());
+    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events));
+  }
+
+  @Test
   void spansOfTwoScopesInterleaved() throws IOException {
     List<SpanRecord> batch = new ArrayList<>();
     for (int i = 0; i < 6; i++) {
