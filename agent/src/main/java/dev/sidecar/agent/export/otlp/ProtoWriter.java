@@ -19,7 +19,8 @@ final class ProtoWriter {
   private static final int LENGTH_DELIMITED = 2;
   private static final int FIXED32 = 5;
 
-  private final KeyFields keys = new KeyFields();
+  /** Made when the first attribute is written: a request's frame writer never needs it. */
+  private KeyFields keys;
   private byte[] buffer;
   private int position;
   /** Whether the string {@link #utf8Length} measured last is all ASCII. */
@@ -153,7 +154,7 @@ final class ProtoWriter {
    * it is written, so nothing moves: attributes are most of a span's bytes.
    */
   void keyValue(int field, String key, String value) {
-    byte[] keyField = keys.field(key);
+    byte[] keyField = keyField(key);
     int valueLength = utf8Length(value);
     boolean valueAscii = lastAscii;
     int anyValue = 1 + varintSize(valueLength) + valueLength;
@@ -172,8 +173,15 @@ final class ProtoWriter {
 
   /** A {@code KeyValue}'s key field, encoded once per key ({@link KeyFields}). */
   void attributeKey(String key) {
-    byte[] keyField = keys.field(key);
+    byte[] keyField = keyField(key);
     raw(keyField, keyField.length);
+  }
+
+  private byte[] keyField(String key) {
+    if (keys == null) {
+      keys = new KeyFields();
+    }
+    return keys.field(key);
   }
 
   /**
