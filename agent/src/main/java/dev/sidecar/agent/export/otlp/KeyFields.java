@@ -1,7 +1,5 @@
 package dev.sidecar.agent.export.otlp;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * The encoded key field ({@code KeyValue.key}: tag, length, UTF-8) of each attribute key seen, so
  * a key is measured and encoded once instead of once per record: keys are a few constant strings
@@ -11,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 final class KeyFields {
   static final int MAX_KEYS = 256;
   private static final int SLOTS = MAX_KEYS * 2;
-  private static final byte KEY_TAG = (1 << 3) | 2;
-  private static final byte[] NO_FIELD = new byte[0];
+  /** {@code KeyValue.key}'s field number. */
+  private static final int KEY = 1;
 
   private final String[] keys = new String[SLOTS];
   private final byte[][] fields = new byte[SLOTS][];
@@ -38,27 +36,15 @@ final class KeyFields {
     return field;
   }
 
-  /** Keys differing in their last characters differ in their hash's low bits only: fold the high bits in. */
+  /** The table's slot is the hash's low bits: fold the high bits in, as {@code HashMap} does. */
   private static int spread(int hash) {
     return hash ^ (hash >>> 16);
   }
 
+  /** The field as the writer writes any string field, the empty key left out. */
   private static byte[] encode(String key) {
-    if (key.isEmpty()) {
-      return NO_FIELD;
-    }
-    byte[] utf8 = key.getBytes(StandardCharsets.UTF_8);
-    int lengthSize = ProtoWriter.varintSize(utf8.length);
-    byte[] field = new byte[1 + lengthSize + utf8.length];
-    field[0] = KEY_TAG;
-    int length = utf8.length;
-    int at = 1;
-    while ((length & ~0x7F) != 0) {
-      field[at++] = (byte) ((length & 0x7F) | 0x80);
-      length >>>= 7;
-    }
-    field[at++] = (byte) length;
-    System.arraycopy(utf8, 0, field, at, utf8.length);
-    return field;
+    ProtoWriter out = new ProtoWriter(16 + 3 * key.length());
+    out.string(KEY, key);
+    return out.toExactByteArray();
   }
 }
