@@ -26,8 +26,10 @@ final class JitSettled implements LoadGenerator.WarmUp {
   private final long quietTicks;
   private final long leastNanos;
   private final long mostNanos;
-  /** Oldest first; the oldest is the latest sample taken a quiet span or more before the newest. */
-  private final ArrayDeque<Sample> samples = new ArrayDeque<>();
+  /** The quiet span's start: the latest sample taken a quiet span or more before the newest, else the first. */
+  private Sample spanStart;
+  /** The samples after it, oldest first. */
+  private final ArrayDeque<Sample> later = new ArrayDeque<>();
   private long start;
 
   /** {@code jitTicks} reads the CPU ticks the app's compiler threads have used so far. */
@@ -52,22 +54,22 @@ final class JitSettled implements LoadGenerator.WarmUp {
 
   /** Takes one sample; true once the warm-up may end. The first sample starts the warm-up. */
   boolean settled(long nanoTime, long ticks) {
-    if (samples.isEmpty()) {
+    Sample sample = new Sample(nanoTime, ticks);
+    if (spanStart == null) {
       start = nanoTime;
+      spanStart = sample;
+    } else {
+      later.addLast(sample);
     }
-    samples.addLast(new Sample(nanoTime, ticks));
-    Sample oldest = samples.removeFirst();
-    // Move the span's start up while the next sample is a quiet span old itself.
-    while (!samples.isEmpty() && nanoTime - samples.peekFirst().nanoTime() >= QUIET_SPAN.toNanos()) {
-      oldest = samples.removeFirst();
+    while (!later.isEmpty() && nanoTime - later.peekFirst().nanoTime() >= QUIET_SPAN.toNanos()) {
+      spanStart = later.removeFirst();
     }
-    samples.addFirst(oldest);
     long elapsed = nanoTime - start;
     if (elapsed >= mostNanos) {
       return true;
     }
-    boolean spanCovered = nanoTime - oldest.nanoTime() >= QUIET_SPAN.toNanos();
-    return elapsed >= leastNanos && spanCovered && ticks - oldest.ticks() <= quietTicks;
+    boolean spanCovered = nanoTime - spanStart.nanoTime() >= QUIET_SPAN.toNanos();
+    return elapsed >= leastNanos && spanCovered && ticks - spanStart.ticks() <= quietTicks;
   }
 
   private record Sample(long nanoTime, long ticks) {}
