@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** One app JVM: started, timed until its first answer, measured through {@code /proc}, killed. */
 final class AppUnderTest implements AutoCloseable {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final Duration SIGNAL_TIMEOUT = Duration.ofSeconds(10);
 
   private final Process process;
   private final int port;
@@ -66,6 +67,20 @@ final class AppUnderTest implements AutoCloseable {
 
   long rssKb() {
     return ProcFiles.rssKb(process.pid());
+  }
+
+  /** Stops every thread of the JVM (SIGSTOP), so that it takes no CPU while another JVM is measured. */
+  void pause() {
+    signal("STOP");
+  }
+
+  /** Lets a paused JVM run again (SIGCONT). */
+  void resume() {
+    signal("CONT");
+  }
+
+  private void signal(String name) {
+    Commands.run(List.of("kill", "-" + name, Long.toString(process.pid())), SIGNAL_TIMEOUT);
   }
 
   boolean alive() {

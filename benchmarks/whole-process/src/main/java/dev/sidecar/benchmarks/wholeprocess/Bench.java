@@ -21,7 +21,6 @@ final class Bench {
   private static final Duration EXPORT_QUIET = Duration.ofSeconds(6);
   private static final Duration EXPORT_SETTLE_TIMEOUT = Duration.ofSeconds(30);
   private static final long POLL_MILLIS = 50;
-  private static final long DRIVER_PID = ProcessHandle.current().pid();
 
   private final Options options;
   private final Artifacts artifacts;
@@ -63,10 +62,8 @@ final class Bench {
       long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
       Map<ThreadCpu.Kind, Double> cpuByThread =
           ThreadCpu.split(window.threadTicks, jvm.threadTicks(), cpuTicks, ticksPerSecond, measured.requests());
-      double driverCpuPercent =
-          100.0 * (ProcFiles.cpuTicks(DRIVER_PID) - window.driverTicks) / ticksPerSecond / (measured.nanos() / 1e9);
-      double appCpuIdlePercent = window.appCpu == null ? Double.NaN
-          : ProcFiles.cpuTicksOf(CpuPinning.APP_CPU).idlePercentSince(window.appCpu);
+      double driverCpuPercent = window.driverCpuPercent(ticksPerSecond, measured.nanos());
+      double appCpuIdlePercent = window.appCpuIdlePercent();
       long rssAfter = jvm.rssKb();
       // Every request answered, the start-up probe's too, makes one span and one log record.
       long answered = measured.allRequests() + 1;
@@ -77,36 +74,11 @@ final class Bench {
         logs = awaitCount(receiver::logCount, answered);
       }
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
-      Map<String, String> status =
-          config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+      Map<String, String> status = sidecarStatus(config, jvm);
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
           cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
           appCpuIdlePercent, cpuByThread, measured.warmupNanos() / 1e9);
-    }
-  }
-
-  /** What the app and this driver had used when the measured window started, taken with the load going on. */
-  private static final class WindowStart {
-    private final AppUnderTest jvm;
-    private final boolean appPinned;
-    private long rssKb;
-    private long cpuTicks;
-    private Map<ThreadCpu.Kind, Long> threadTicks;
-    private long driverTicks;
-    private ProcFiles.CpuTicks appCpu;
-
-    WindowStart(AppUnderTest jvm, boolean appPinned) {
-      this.jvm = jvm;
-      this.appPinned = appPinned;
-    }
-
-    void take() {
-      rssKb = jvm.rssKb();
-      cpuTicks = jvm.cpuTicks();
-      threadTicks = jvm.threadTicks();
-      driverTicks = ProcFiles.cpuTicks(DRIVER_PID);
-      appCpu = appPinned ? ProcFiles.cpuTicksOf(CpuPinning.APP_CPU) : null;
     }
   }
 
@@ -125,8 +97,7 @@ final class Bench {
       long cpuTicks = jvm.cpuTicks() - cpuBefore;
       long rss = jvm.rssKb();
       long heap = tools.heapUsedAfterFullGcKb(jvm.pid());
-      Map<String, String> status =
-          config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+      Map<String, String> status = sidecarStatus(config, jvm);
       return new FaultResult(app, config, fault, round, measured.requests(), measured.errors(), measured.throughput(),
           measured.p99Micros(), cpuMicrosPerRequest(cpuTicks, measured.requests()), rss, heap, status);
     } finally {
@@ -134,11 +105,21 @@ final class Bench {
     }
   }
 
+  /** Sidecar's counters, asked through the attach API; empty for other configurations. */
+  Map<String, String> sidecarStatus(AgentConfig config, AppUnderTest jvm) {
+    return config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+  }
+
   private AppUnderTest start(AppKind app, AgentConfig config, String tag, List<String> prefix) {
+    return start(app, config, tag, prefix, receiver);
+  }
+
+  /** Launches {@code app} under {@code config}, exporting to {@code to}, and waits for its first answer. */
+  AppUnderTest start(AppKind app, AgentConfig config, String tag, List<String> prefix, OtlpReceiver to) {
     int port = freePort();
     List<String> command = new ArrayList<>(prefix);
     command.add(options.java().toString());
-    command.addAll(config.jvmOptions(artifacts, receiver.httpEndpoint(), "hello-" + app.id));
+    command.addAll(config.jvmOptions(artifacts, to.httpEndpoint(), "hello-" + app.id));
     // Last, so that a system property given here overrides the configuration's own.
     command.addAll(options.jvmArgs());
     command.add("-jar");
@@ -155,7 +136,7 @@ final class Bench {
     return load(jvm, LoadGenerator.WarmUp.NONE, duration, () -> {});
   }
 
-  private LoadResult load(AppUnderTest jvm, LoadGenerator.WarmUp warmUp, Duration window, Runnable atWindowStart) {
+  LoadResult load(AppUnderTest jvm, LoadGenerator.WarmUp warmUp, Duration window, Runnable atWindowStart) {
     LoadResult result = new LoadGenerator(jvm.port(), options.connections()).run(warmUp, window, atWindowStart);
     if (result.requests() == 0 || !jvm.alive()) {
       throw new BenchmarkException("the app served " + result.requests() + " requests under load ("
@@ -164,7 +145,7 @@ final class Bench {
     return result;
   }
 
-  private double cpuMicrosPerRequest(long ticks, long requests) {
+  double cpuMicrosPerRequest(long ticks, long requests) {
     return ticks * 1e6 / ticksPerSecond / requests;
   }
 
@@ -172,7 +153,7 @@ final class Bench {
    * Polls until {@code count} reaches {@code target}; or, when an agent dropped some, until nothing
    * more arrived for longer than the agents' longest export delay; returns the count then.
    */
-  private static long awaitCount(LongSupplier count, long target) {
+  static long awaitCount(LongSupplier count, long target) {
     long start = System.nanoTime();
     long lastChange = start;
     long current = count.getAsLong();

@@ -45,7 +45,13 @@ public final class Main {
       Bench bench = new Bench(options, artifacts, pinning, receiver, Machine.clockTicksPerSecond());
       Report report;
       String file;
-      if (options.faults()) {
+      if (options.interleaved()) {
+        Interleaved interleaved = new Interleaved(options, bench, pinning, Machine.clockTicksPerSecond(), System.out::println);
+        List<InterleavedRun> runs = new ArrayList<>();
+        options.apps().forEach(app -> runs.addAll(interleaved.run(app)));
+        report = InterleavedReport.build(facts, options.apps(), runs);
+        file = "whole-process-interleaved-report.md";
+      } else if (options.faults()) {
         report = FaultReport.build(facts, options.apps(), options.configs(), faults(options, bench));
         file = "whole-process-faults-report.md";
       } else {
@@ -131,12 +137,7 @@ public final class Main {
     facts.add("apps' JDK: " + Machine.jdk(options.java()) + "; JVM options: " + String.join(" ", options.jvmArgs()));
     facts.add("CPUs: " + cpus + " (nproc), " + Machine.cpuModel());
     facts.add("pinning: " + pinning.description());
-    facts.add("load: " + options.connections() + " keep-alive connections, closed loop, GET /hello; warm-up "
-        + options.warmup().toSeconds() + " s, then until the JIT compilers use at most "
-        + Format.number(JitSettled.QUIET_SHARE * 100, 0) + " % of a CPU over " + JitSettled.QUIET_SPAN.toSeconds()
-        + " s, " + options.warmupMax().toSeconds() + " s at most; measured " + options.measure().toSeconds() + " s; "
-        + options.rounds() + (options.rounds() == 1 ? " round" : " rounds, medians") + "; start-up: "
-        + (options.startups() == 1 ? "1 launch" : "median of " + options.startups() + " launches") + " a round");
+    facts.add(options.interleaved() ? interleavedLoadFact(options) : loadFact(options));
     if (options.configs().contains(AgentConfig.SIDECAR)) {
       facts.add("Sidecar agent: " + Machine.jarVersion(artifacts.sidecarAgent()) + ", "
           + Format.mib(Artifacts.size(artifacts.sidecarAgent())));
@@ -147,9 +148,28 @@ public final class Main {
           + "otel.instrumentation.common.default-enabled=false and "
           + String.join(", ", AgentConfig.OTEL_HTTP_LOGS_INSTRUMENTATIONS) + " enabled");
     }
-    facts.add("export: OTLP http/protobuf to one local receiver, traces and logs (OTel metrics off), default batch"
-        + " settings for every agent");
+    facts.add("export: OTLP http/protobuf to " + (options.interleaved() ? "a local receiver per JVM" : "one local receiver")
+        + ", traces and logs (OTel metrics off), default batch settings for every agent");
     return facts;
+  }
+
+  private static String loadFact(Options options) {
+    return "load: " + options.connections() + " keep-alive connections, closed loop, GET /hello; warm-up "
+        + options.warmup().toSeconds() + " s, then until the JIT compilers use at most "
+        + Format.number(JitSettled.QUIET_SHARE * 100, 0) + " % of a CPU over " + JitSettled.QUIET_SPAN.toSeconds()
+        + " s, " + options.warmupMax().toSeconds() + " s at most; measured " + options.measure().toSeconds() + " s; "
+        + options.rounds() + (options.rounds() == 1 ? " round" : " rounds, medians") + "; start-up: "
+        + (options.startups() == 1 ? "1 launch" : "median of " + options.startups() + " launches") + " a round";
+  }
+
+  private static String interleavedLoadFact(Options options) {
+    return "load: " + options.connections() + " keep-alive connections, closed loop, GET /hello; every"
+        + " configuration's JVM started, each warmed up for " + options.warmup().toSeconds() + " s, then until its JIT"
+        + " compilers use at most " + Format.number(JitSettled.QUIET_SHARE * 100, 0) + " % of a CPU over "
+        + JitSettled.QUIET_SPAN.toSeconds() + " s, " + options.warmupMax().toSeconds() + " s at most; then "
+        + options.cycles() + " measured cycles (after one that is not), a slice of each configuration per cycle: "
+        + Interleaved.SETTLE.toSeconds() + " s of load on new connections, then " + options.slice().toSeconds()
+        + " s measured";
   }
 
   private static void write(Path file, String text) {

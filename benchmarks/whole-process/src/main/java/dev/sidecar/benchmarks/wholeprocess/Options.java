@@ -11,7 +11,7 @@ import java.util.Set;
 /** The command line, parsed; every value has a default. */
 record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
-    List<AgentConfig> configs, boolean faults, Path java, List<String> jvmArgs, Path sidecarAgent,
+    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, Duration slice, Path java, List<String> jvmArgs, Path sidecarAgent,
     Path otelAgent, boolean help) {
 
   static final String USAGE = String.join("\n",
@@ -24,15 +24,20 @@ record Options(
       "  --connections N      keep-alive connections of the closed-loop load (8)",
       "  --apps A,B           tomcat, jdk (both)",
       "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (all; with --faults: sidecar)",
-      "  --quick              1 round, 3 to 10 s warm-up, 5 s measured: checks that everything runs",
+      "  --quick              1 round, 3 to 10 s warm-up, 5 s measured (interleaved: 2 cycles of 2 s slices):",
+      "                       checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",
+      "  --interleaved        every configuration's JVM at once, the load moved among them in slices;",
+      "                       throughput, latency, CPU and memory only (--rounds, --startups, --seconds unused)",
+      "  --cycles N           with --interleaved: measured cycles, each a slice of every configuration (12)",
+      "  --slice S            with --interleaved: measured seconds of a slice, after 2 s of settling load (3)",
       "  --java PATH          the java that runs the apps (this JVM's)",
       "  --jvm-args 'ARGS'    JVM options for the apps, after the configuration's own (-Xmx512m)",
       "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
-  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--help", "-h");
-  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds", "--connections", "--apps",
+  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--help", "-h");
+  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds", "--connections", "--apps", "--cycles", "--slice",
       "--configs", "--java", "--jvm-args", "--sidecar-agent", "--otel-agent");
 
   static Options parse(String... args) {
@@ -57,6 +62,9 @@ record Options(
     }
     boolean quick = given.containsKey("--quick");
     boolean faults = given.containsKey("--faults");
+    if (faults && given.containsKey("--interleaved")) {
+      throw new BenchmarkException("--faults and --interleaved are two runs of their own; give one of them");
+    }
     String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
     return new Options(
         positive(given, "--rounds", quick ? 1 : 5),
@@ -68,6 +76,9 @@ record Options(
         list(given.getOrDefault("--apps", "tomcat,jdk")).stream().map(AppKind::of).toList(),
         list(configs).stream().map(AgentConfig::of).toList(),
         faults,
+        given.containsKey("--interleaved"),
+        positive(given, "--cycles", quick ? 2 : 12),
+        Duration.ofSeconds(positive(given, "--slice", quick ? 2 : 3)),
         given.containsKey("--java") ? Path.of(given.get("--java")) : Path.of(System.getProperty("java.home"), "bin", "java"),
         list(given.getOrDefault("--jvm-args", "-Xmx512m"), "\\s+"),
         given.containsKey("--sidecar-agent") ? Path.of(given.get("--sidecar-agent")) : null,

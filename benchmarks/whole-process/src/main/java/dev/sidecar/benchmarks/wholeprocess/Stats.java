@@ -29,6 +29,16 @@ final class Stats {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
+  /** The nearest-rank percentile of {@code values}, in any order; NaN for none. */
+  static double percentile(List<Double> values, double percent) {
+    double[] sorted = values.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).sorted().toArray();
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int rank = (int) Math.ceil(percent / 100 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
   /** Concatenates and sorts. */
   static long[] sortedConcat(List<long[]> parts) {
     long[] all = parts.stream().flatMapToLong(Arrays::stream).toArray();

@@ -101,26 +101,32 @@ final class ThreadCpu {
   }
 
   /**
-   * Per request, in µs: what each kind of thread took between {@code before} and {@code after}.
-   * The application's share is the process's whole time less the others', threads that ended
-   * included.
+   * The CPU ticks each kind of thread spent between {@code before} and {@code after}. The
+   * application's share is the process's whole time less the others', threads that ended included.
    */
-  static Map<Kind, Double> split(Map<Kind, Long> before, Map<Kind, Long> after, long processTicks,
-      long ticksPerSecond, long requests) {
-    Map<Kind, Double> micros = new EnumMap<>(Kind.class);
+  static Map<Kind, Long> spent(Map<Kind, Long> before, Map<Kind, Long> after, long processTicks) {
+    Map<Kind, Long> spent = new EnumMap<>(Kind.class);
     long others = 0;
     for (Kind kind : Kind.values()) {
       if (kind != Kind.APPLICATION) {
         long delta = Math.max(0, after.getOrDefault(kind, 0L) - before.getOrDefault(kind, 0L));
         others += delta;
-        micros.put(kind, perRequest(delta, ticksPerSecond, requests));
+        spent.put(kind, delta);
       }
     }
-    micros.put(Kind.APPLICATION, perRequest(Math.max(0, processTicks - others), ticksPerSecond, requests));
+    spent.put(Kind.APPLICATION, Math.max(0, processTicks - others));
+    return spent;
+  }
+
+  /** Per request, in µs: what each kind of thread took between {@code before} and {@code after} (see {@link #spent}). */
+  static Map<Kind, Double> split(Map<Kind, Long> before, Map<Kind, Long> after, long processTicks,
+      long ticksPerSecond, long requests) {
+    Map<Kind, Double> micros = new EnumMap<>(Kind.class);
+    spent(before, after, processTicks).forEach((kind, ticks) -> micros.put(kind, perRequest(ticks, ticksPerSecond, requests)));
     return micros;
   }
 
-  private static double perRequest(long ticks, long ticksPerSecond, long requests) {
+  static double perRequest(long ticks, long ticksPerSecond, long requests) {
     return requests == 0 ? Double.NaN : ticks * 1e6 / ticksPerSecond / requests;
   }
 }

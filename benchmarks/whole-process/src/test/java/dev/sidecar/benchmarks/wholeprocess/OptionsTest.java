@@ -41,6 +41,24 @@ class OptionsTest {
   }
 
   @Test
+  void interleavedRunsTwelveCyclesOfThreeSecondSlicesOrTwoOfTwoWhenQuick() {
+    Options options = Options.parse("--interleaved");
+    assertTrue(options.interleaved());
+    assertEquals(12, options.cycles());
+    assertEquals(Duration.ofSeconds(3), options.slice());
+    Options quick = Options.parse("--interleaved", "--quick", "--cycles=4");
+    assertEquals(4, quick.cycles());
+    assertEquals(Duration.ofSeconds(2), quick.slice());
+    assertEquals(false, Options.parse().interleaved());
+  }
+
+  @Test
+  void faultsAndInterleavedAreRunsOfTheirOwn() {
+    assertTrue(assertThrows(BenchmarkException.class, () -> Options.parse("--faults", "--interleaved")).getMessage()
+        .contains("--interleaved"));
+  }
+
+  @Test
   void listsAndJvmArgumentsAreSplit() {
     Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=3",
         "--startups", "5");

@@ -39,6 +39,15 @@ class StatsTest {
   }
 
   @Test
+  void percentileOfValuesInAnyOrderIsTheNearestRank() {
+    List<Double> values = List.of(40.0, 10.0, 30.0, 20.0, Double.NaN);
+    assertEquals(10.0, Stats.percentile(values, 25));
+    assertEquals(30.0, Stats.percentile(values, 75));
+    assertEquals(40.0, Stats.percentile(values, 100));
+    assertEquals(Double.NaN, Stats.percentile(List.of(), 50));
+  }
+
+  @Test
   void sortedConcatMergesAndSorts() {
     assertArrayEquals(new long[] {1, 2, 3, 4}, Stats.sortedConcat(List.of(new long[] {4, 1}, new long[] {3, 2})));
   }

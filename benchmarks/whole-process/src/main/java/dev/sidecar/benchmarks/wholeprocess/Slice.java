@@ -1,0 +1,31 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import java.util.Map;
+
+/**
+ * One measured slice of the interleaved mode: one app JVM under load for a few seconds while the
+ * JVMs of the other configurations wait.
+ *
+ * @param cycle which cycle of the load's rounds among the JVMs, from 1
+ * @param requests responses with status 200 to requests sent in the slice
+ * @param errors other statuses and I/O failures in the slice
+ * @param nanos how long the slice lasted
+ * @param latencies the latency of every successful request in ns, sorted
+ * @param cpuMicros the app process's CPU time over the slice, all its threads
+ * @param cpuMicrosByKind the same, split by the kind of thread that spent it
+ * @param appCpuIdleTicks clock ticks the app's CPU sat idle in the slice (0 when the app is not pinned)
+ * @param appCpuTicks clock ticks of the app's CPU in the slice (0 when the app is not pinned)
+ * @param othersCpuMicros CPU time the waiting JVMs used in the slice
+ */
+record Slice(AgentConfig config, int cycle, long requests, long errors, long nanos, long[] latencies,
+    double cpuMicros, Map<ThreadCpu.Kind, Double> cpuMicrosByKind, long appCpuIdleTicks, long appCpuTicks,
+    double othersCpuMicros) {
+
+  double throughput() {
+    return nanos == 0 ? 0 : requests * 1e9 / nanos;
+  }
+
+  double cpuMicrosPerRequest() {
+    return requests == 0 ? Double.NaN : cpuMicros / requests;
+  }
+}
