@@ -167,9 +167,13 @@ final class Interleaved {
   private String progressLine(AppKind app, Slice slice, int cycle) {
     String which = cycle == 0 ? "settling cycle" : "cycle " + cycle + "/" + options.cycles();
     double idle = slice.appCpuTicks() == 0 ? Double.NaN : 100.0 * slice.appCpuIdleTicks() / slice.appCpuTicks();
-    return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req, errors %d, app's CPU idle %s %%, waiting JVMs %s %% of a CPU",
+    List<String> split = new ArrayList<>();
+    for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
+      split.add(kind.label + " " + Format.number(slice.cpuMicrosByKind().getOrDefault(kind, Double.NaN) / slice.requests(), 1));
+    }
+    return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req (%s), errors %d, app's CPU idle %s %%, waiting JVMs %s %% of a CPU",
         which, app.label, slice.config().label, Format.number(slice.throughput(), 0),
-        Format.number(slice.cpuMicrosPerRequest(), 1), slice.errors(), Format.number(idle, 1),
+        Format.number(slice.cpuMicrosPerRequest(), 1), String.join(", ", split), slice.errors(), Format.number(idle, 1),
         Format.number(slice.othersCpuMicros() / 1e4 / (slice.nanos() / 1e9), 1));
   }
 }
