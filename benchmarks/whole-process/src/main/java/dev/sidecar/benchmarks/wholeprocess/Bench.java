@@ -145,7 +145,7 @@ final class Bench {
     return result;
   }
 
-  double cpuMicrosPerRequest(long ticks, long requests) {
+  private double cpuMicrosPerRequest(long ticks, long requests) {
     return ticks * 1e6 / ticksPerSecond / requests;
   }
 

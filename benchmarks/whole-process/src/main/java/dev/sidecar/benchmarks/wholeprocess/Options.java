@@ -11,8 +11,8 @@ import java.util.Set;
 /** The command line, parsed; every value has a default. */
 record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
-    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, Duration slice, Path java, List<String> jvmArgs, Path sidecarAgent,
-    Path otelAgent, boolean help) {
+    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, Duration slice, Path java,
+    List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
@@ -37,8 +37,9 @@ record Options(
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--help", "-h");
-  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds", "--connections", "--apps", "--cycles", "--slice",
-      "--configs", "--java", "--jvm-args", "--sidecar-agent", "--otel-agent");
+  private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds",
+      "--connections", "--apps", "--cycles", "--slice", "--configs", "--java", "--jvm-args", "--sidecar-agent",
+      "--otel-agent");
 
   static Options parse(String... args) {
     Map<String, String> given = new HashMap<>();
