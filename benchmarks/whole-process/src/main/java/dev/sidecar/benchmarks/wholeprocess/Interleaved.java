@@ -122,13 +122,7 @@ final class Interleaved {
       window.take();
       othersAtStart[0] = othersTicks(jvms, config);
     });
-    long idleTicks = 0;
-    long appCpuTicks = 0;
-    if (window.appCpu() != null) {
-      ProcFiles.CpuTicks now = ProcFiles.cpuTicksOf(CpuPinning.APP_CPU);
-      idleTicks = now.idle() - window.appCpu().idle();
-      appCpuTicks = now.total() - window.appCpu().total();
-    }
+    ProcFiles.CpuTicks appCpu = window.appCpuSince();
     hold(DRAIN);
     long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
     Map<ThreadCpu.Kind, Double> byKind = new EnumMap<>(ThreadCpu.Kind.class);
@@ -136,7 +130,7 @@ final class Interleaved {
     double othersMicros = micros(othersTicks(jvms, config) - othersAtStart[0]);
     jvm.pause();
     Slice slice = new Slice(config, cycle, load.requests(), load.errors(), load.nanos(), load.latencies(),
-        micros(cpuTicks), byKind, idleTicks, appCpuTicks, othersMicros);
+        micros(cpuTicks), byKind, appCpu, othersMicros);
     return new Measured(slice, load.allRequests());
   }
 
@@ -166,14 +160,10 @@ final class Interleaved {
 
   private String progressLine(AppKind app, Slice slice, int cycle) {
     String which = cycle == 0 ? "settling cycle" : "cycle " + cycle + "/" + options.cycles();
-    double idle = slice.appCpuTicks() == 0 ? Double.NaN : 100.0 * slice.appCpuIdleTicks() / slice.appCpuTicks();
-    List<String> split = new ArrayList<>();
-    for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
-      split.add(kind.label + " " + Format.number(slice.cpuMicrosByKind().getOrDefault(kind, Double.NaN) / slice.requests(), 1));
-    }
     return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req (%s), errors %d, app's CPU idle %s %%, waiting JVMs %s %% of a CPU",
         which, app.label, slice.config().label, Format.number(slice.throughput(), 0),
-        Format.number(slice.cpuMicrosPerRequest(), 1), String.join(", ", split), slice.errors(), Format.number(idle, 1),
+        Format.number(slice.cpuMicrosPerRequest(), 1), ThreadCpu.describe(slice::cpuMicrosPerRequest), slice.errors(),
+        Format.number(slice.appCpu().idlePercent(), 1),
         Format.number(slice.othersCpuMicros() / 1e4 / (slice.nanos() / 1e9), 1));
   }
 }

@@ -45,8 +45,7 @@ record InterleavedRun(AppKind app, AgentConfig config, List<Slice> slices, doubl
 
   /** How long the app's CPU sat idle over the slices, in %; NaN when the app is not pinned. */
   double appCpuIdlePercent() {
-    long ticks = sum(Slice::appCpuTicks);
-    return ticks == 0 ? Double.NaN : 100.0 * sum(Slice::appCpuIdleTicks) / ticks;
+    return new ProcFiles.CpuTicks(sum(s -> s.appCpu().idle()), sum(s -> s.appCpu().total())).idlePercent();
   }
 
   /** The CPU the waiting JVMs used during this JVM's slices, in % of one CPU. */

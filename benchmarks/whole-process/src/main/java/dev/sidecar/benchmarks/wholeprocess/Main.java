@@ -80,7 +80,7 @@ public final class Main {
               config.label, Format.number(r.startupMillis(), 0), Format.number(r.warmupSeconds(), 1),
               Format.number(r.rssAfterKb() / 1024.0, 1),
               Format.number(r.throughput(), 0), Format.number(r.p50Micros(), 0), Format.number(r.p99Micros(), 0),
-              Format.number(r.cpuMicrosPerRequest(), 1), threadSplit(r),
+              Format.number(r.cpuMicrosPerRequest(), 1), ThreadCpu.describe(r::cpuMicros),
               r.spansReceived() < 0 ? "-" : r.spansReceived() + "/" + r.answered(),
               r.sidecarStatus().isEmpty() ? "" : " (Sidecar: " + Format.number(r.counter("spans.dropped"), 0)
                   + " dropped, " + Format.number(r.counter("spans.failed"), 0) + " failed)", r.errors(),
@@ -89,15 +89,6 @@ public final class Main {
       }
     }
     return results;
-  }
-
-  /** "application 29.1, agent's own 1.4, JIT compilers 0.3, GC and VM 0.1". */
-  private static String threadSplit(RunResult r) {
-    List<String> parts = new ArrayList<>();
-    for (ThreadCpu.Kind kind : ThreadCpu.Kind.values()) {
-      parts.add(kind.label + " " + Format.number(r.cpuMicros(kind), 1));
-    }
-    return String.join(", ", parts);
   }
 
   private static List<FaultResult> faults(Options options, Bench bench) {

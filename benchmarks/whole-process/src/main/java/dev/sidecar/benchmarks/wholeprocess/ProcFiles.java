@@ -72,10 +72,21 @@ final class ProcFiles {
 
   /** One CPU's clock ticks since boot: idle, and all. */
   record CpuTicks(long idle, long total) {
+    static final CpuTicks NONE = new CpuTicks(0, 0);
+
+    /** The ticks that passed since {@code earlier}. */
+    CpuTicks since(CpuTicks earlier) {
+      return new CpuTicks(idle - earlier.idle, total - earlier.total);
+    }
+
+    /** The share of these ticks the CPU was idle, in %; NaN when none passed. */
+    double idlePercent() {
+      return total <= 0 ? Double.NaN : 100.0 * idle / total;
+    }
+
     /** The share of the time since {@code earlier} this CPU was idle, in %; NaN when no tick passed. */
     double idlePercentSince(CpuTicks earlier) {
-      long ticks = total - earlier.total;
-      return ticks <= 0 ? Double.NaN : 100.0 * (idle - earlier.idle) / ticks;
+      return since(earlier).idlePercent();
     }
   }
 

@@ -13,13 +13,11 @@ import java.util.Map;
  * @param latencies the latency of every successful request in ns, sorted
  * @param cpuMicros the app process's CPU time over the slice, all its threads
  * @param cpuMicrosByKind the same, split by the kind of thread that spent it
- * @param appCpuIdleTicks clock ticks the app's CPU sat idle in the slice (0 when the app is not pinned)
- * @param appCpuTicks clock ticks of the app's CPU in the slice (0 when the app is not pinned)
+ * @param appCpu the app's CPU's clock ticks in the slice, idle and all (none when the app is not pinned)
  * @param othersCpuMicros CPU time the waiting JVMs used in the slice
  */
 record Slice(AgentConfig config, int cycle, long requests, long errors, long nanos, long[] latencies,
-    double cpuMicros, Map<ThreadCpu.Kind, Double> cpuMicrosByKind, long appCpuIdleTicks, long appCpuTicks,
-    double othersCpuMicros) {
+    double cpuMicros, Map<ThreadCpu.Kind, Double> cpuMicrosByKind, ProcFiles.CpuTicks appCpu, double othersCpuMicros) {
 
   double throughput() {
     return nanos == 0 ? 0 : requests * 1e9 / nanos;
@@ -27,5 +25,10 @@ record Slice(AgentConfig config, int cycle, long requests, long errors, long nan
 
   double cpuMicrosPerRequest() {
     return requests == 0 ? Double.NaN : cpuMicros / requests;
+  }
+
+  /** µs of CPU per request that threads of {@code kind} spent; NaN when not known. */
+  double cpuMicrosPerRequest(ThreadCpu.Kind kind) {
+    return requests == 0 ? Double.NaN : cpuMicrosByKind.getOrDefault(kind, Double.NaN) / requests;
   }
 }

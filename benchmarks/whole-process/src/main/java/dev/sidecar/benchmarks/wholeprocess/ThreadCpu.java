@@ -3,9 +3,11 @@ package dev.sidecar.benchmarks.wholeprocess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 /**
@@ -126,7 +128,16 @@ final class ThreadCpu {
     return micros;
   }
 
-  static double perRequest(long ticks, long ticksPerSecond, long requests) {
+  /** "application 29.1, agent's own 1.4, JIT compilers 0.3, GC and VM 0.1": µs of CPU per request by kind. */
+  static String describe(ToDoubleFunction<Kind> microsPerRequest) {
+    List<String> parts = new ArrayList<>();
+    for (Kind kind : Kind.values()) {
+      parts.add(kind.label + " " + Format.number(microsPerRequest.applyAsDouble(kind), 1));
+    }
+    return String.join(", ", parts);
+  }
+
+  private static double perRequest(long ticks, long ticksPerSecond, long requests) {
     return requests == 0 ? Double.NaN : ticks * 1e6 / ticksPerSecond / requests;
   }
 }

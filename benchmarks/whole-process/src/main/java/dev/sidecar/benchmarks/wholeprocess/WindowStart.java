@@ -34,11 +34,11 @@ final class WindowStart {
 
   /** How long the app's CPU sat idle since the window started, in %; NaN when the app is not pinned. */
   double appCpuIdlePercent() {
-    return appCpu == null ? Double.NaN : ProcFiles.cpuTicksOf(CpuPinning.APP_CPU).idlePercentSince(appCpu);
+    return appCpuSince().idlePercent();
   }
 
-  /** The app's CPU's ticks when the window started; null when the app is not pinned. */
-  ProcFiles.CpuTicks appCpu() {
-    return appCpu;
+  /** The app's CPU's ticks since the window started; none when the app is not pinned. */
+  ProcFiles.CpuTicks appCpuSince() {
+    return appCpu == null ? ProcFiles.CpuTicks.NONE : ProcFiles.cpuTicksOf(CpuPinning.APP_CPU).since(appCpu);
   }
 }
