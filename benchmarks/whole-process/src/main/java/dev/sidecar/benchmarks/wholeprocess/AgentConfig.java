@@ -12,6 +12,11 @@ import java.util.List;
 enum AgentConfig {
   NONE("none", "no agent"),
   SIDECAR("sidecar", "Sidecar"),
+  /**
+   * Sidecar recording every request as usual, its exporters {@code none}: the queue is drained and
+   * nothing encoded or sent. Set against {@link #SIDECAR}, it tells what export costs.
+   */
+  SIDECAR_NO_EXPORT("sidecar-no-export", "Sidecar, exporting nothing"),
   /** Only the instrumentations that make the same telemetry as Sidecar here: the HTTP servers and JUL. */
   OTEL_HTTP_LOGS("otel-http-logs", "OTel agent, HTTP+JUL only"),
   OTEL_DEFAULTS("otel-defaults", "OTel agent, defaults");
@@ -30,8 +35,18 @@ enum AgentConfig {
 
   static AgentConfig of(String id) {
     return Arrays.stream(values()).filter(config -> config.id.equals(id)).findFirst()
-        .orElseThrow(() -> new BenchmarkException(
-            "unknown configuration '" + id + "'; known: none, sidecar, otel-http-logs, otel-defaults"));
+        .orElseThrow(() -> new BenchmarkException("unknown configuration '" + id + "'; known: "
+            + String.join(", ", Arrays.stream(values()).map(config -> config.id).toList())));
+  }
+
+  /** Whether this configuration runs the Sidecar agent. */
+  boolean sidecar() {
+    return this == SIDECAR || this == SIDECAR_NO_EXPORT;
+  }
+
+  /** Whether spans and log records are exported, and so are to be counted at the receiver. */
+  boolean exports() {
+    return this != NONE && this != SIDECAR_NO_EXPORT;
   }
 
   /** The JVM options that run this configuration, exporting to {@code endpoint}. */
@@ -40,13 +55,14 @@ enum AgentConfig {
     if (this == NONE) {
       return options;
     }
-    options.add("-javaagent:" + (this == SIDECAR ? artifacts.sidecarAgent() : artifacts.otelAgent()));
+    options.add("-javaagent:" + (sidecar() ? artifacts.sidecarAgent() : artifacts.otelAgent()));
     options.add("-Dotel.service.name=" + serviceName);
     options.add("-Dotel.exporter.otlp.protocol=http/protobuf");
     options.add("-Dotel.exporter.otlp.endpoint=" + endpoint);
-    options.add("-Dotel.traces.exporter=otlp");
-    options.add("-Dotel.logs.exporter=otlp");
-    if (this != SIDECAR) {
+    String exporter = exports() ? "otlp" : "none";
+    options.add("-Dotel.traces.exporter=" + exporter);
+    options.add("-Dotel.logs.exporter=" + exporter);
+    if (!sidecar()) {
       options.add("-Dotel.metrics.exporter=none");
     }
     if (this == OTEL_HTTP_LOGS) {

@@ -31,7 +31,7 @@ record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent) {
       require(appJar(app));
     }
     for (AgentConfig config : configs) {
-      if (config == AgentConfig.SIDECAR) {
+      if (config.sidecar()) {
         require(sidecarAgent);
       } else if (config != AgentConfig.NONE) {
         require(otelAgent);

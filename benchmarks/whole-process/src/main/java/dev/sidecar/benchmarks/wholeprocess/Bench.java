@@ -65,13 +65,13 @@ final class Bench {
       double driverCpuPercent = window.driverCpuPercent(ticksPerSecond, measured.nanos());
       double appCpuIdlePercent = window.appCpuIdlePercent();
       long rssAfter = jvm.rssKb();
-      // Every request answered, the start-up probe's too, makes one span and one log record.
+      // Every request answered, the start-up probe's too, makes one span, and one log record unless --no-logs.
       long answered = measured.allRequests() + 1;
       long spans = -1;
       long logs = -1;
-      if (config != AgentConfig.NONE) {
+      if (config.exports()) {
         spans = awaitCount(receiver::spanCount, answered);
-        logs = awaitCount(receiver::logCount, answered);
+        logs = options.logs() ? awaitCount(receiver::logCount, answered) : receiver.logCount();
       }
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status = sidecarStatus(config, jvm);
@@ -107,7 +107,7 @@ final class Bench {
 
   /** Sidecar's counters, asked through the attach API; empty for other configurations. */
   Map<String, String> sidecarStatus(AgentConfig config, AppUnderTest jvm) {
-    return config == AgentConfig.SIDECAR ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+    return config.sidecar() ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
   }
 
   private AppUnderTest start(AppKind app, AgentConfig config, String tag, List<String> prefix) {
@@ -120,6 +120,10 @@ final class Bench {
     List<String> command = new ArrayList<>(prefix);
     command.add(options.java().toString());
     command.addAll(config.jvmOptions(artifacts, to.httpEndpoint(), "hello-" + app.id));
+    if (!options.logs()) {
+      // Read by the apps (QuietLogging.perRequest), whose classes this jar leaves out.
+      command.add("-Dhello.logs=false");
+    }
     // Last, so that a system property given here overrides the configuration's own.
     command.addAll(options.jvmArgs());
     command.add("-jar");

@@ -47,13 +47,38 @@ final class Interleaved {
   }
 
   /**
-   * Every configuration of {@code app} in a JVM of its own, warmed up one after the other; then
-   * {@code cycles} measured cycles after one that is not measured (each JVM's first slice on new
-   * connections after its warm-up).
+   * Every configuration of {@code app} in a JVM of its own, {@code --jvms} times over, one set of JVMs
+   * after another: the same code runs a few microseconds a request faster or slower from one JVM to
+   * the next (what the JIT made of it), which one JVM per configuration would take for the agent's.
+   * Each configuration's figures pool its JVMs.
    */
   List<InterleavedRun> run(AppKind app) {
+    Map<AgentConfig, List<InterleavedRun>> byJvm = new EnumMap<>(AgentConfig.class);
+    int firstCycle = 1;
+    for (int jvm = 1; jvm <= options.jvms(); jvm++) {
+      int cycles = cyclesOf(jvm);
+      for (InterleavedRun run : runJvms(app, jvm, firstCycle, cycles)) {
+        byJvm.computeIfAbsent(run.config(), c -> new ArrayList<>()).add(run);
+      }
+      firstCycle += cycles;
+    }
+    return options.configs().stream().map(config -> InterleavedRun.pool(byJvm.get(config))).toList();
+  }
+
+  /** The measured cycles the {@code jvm}th set of JVMs runs: the cycles shared out, the first sets taking any left over. */
+  int cyclesOf(int jvm) {
+    return options.cycles() / options.jvms() + (jvm <= options.cycles() % options.jvms() ? 1 : 0);
+  }
+
+  /**
+   * One JVM for every configuration of {@code app}, warmed up one after the other; then {@code cycles}
+   * measured cycles, numbered from {@code firstCycle}, after one that is not measured (each JVM's first
+   * slice on new connections after its warm-up).
+   */
+  private List<InterleavedRun> runJvms(AppKind app, int jvmNumber, int firstCycle, int cycles) {
     Map<AgentConfig, OtlpReceiver> receivers = new EnumMap<>(AgentConfig.class);
     Map<AgentConfig, AppUnderTest> jvms = new EnumMap<>(AgentConfig.class);
+    String which = options.jvms() > 1 ? " (JVM " + jvmNumber + "/" + options.jvms() + ")" : "";
     try {
       for (AgentConfig config : options.configs()) {
         OtlpReceiver receiver = OtlpReceiver.startCounting();
@@ -75,18 +100,19 @@ final class Interleaved {
         // The start-up probe's request made a span and a log record too.
         answered.put(config, 1 + warm.allRequests());
         warmups.put(config, warm.warmupNanos() / 1e9);
-        progress.accept(String.format("[%s] %s: warmed up in %s s", app.label, config.label,
+        progress.accept(String.format("[%s] %s%s: warmed up in %s s", app.label, config.label, which,
             Format.number(warm.warmupNanos() / 1e9, 1)));
       }
       Map<AgentConfig, List<Slice>> slices = new EnumMap<>(AgentConfig.class);
-      for (int cycle = 0; cycle <= options.cycles(); cycle++) {
-        for (AgentConfig config : Main.rotated(options.configs(), cycle)) {
-          Measured measured = slice(config, cycle, jvms);
+      for (int turn = 0; turn <= cycles; turn++) {
+        int cycle = turn == 0 ? 0 : firstCycle + turn - 1;
+        for (AgentConfig config : Main.rotated(options.configs(), turn == 0 ? firstCycle - 1 : cycle)) {
+          Measured measured = slice(config, cycle, jvmNumber, jvms);
           answered.merge(config, measured.answered, Long::sum);
-          if (cycle > 0) {
+          if (turn > 0) {
             slices.computeIfAbsent(config, c -> new ArrayList<>()).add(measured.slice);
           }
-          progress.accept(progressLine(app, measured.slice, cycle));
+          progress.accept(progressLine(app, measured.slice, which));
         }
       }
       jvms.values().forEach(AppUnderTest::resume);
@@ -95,10 +121,11 @@ final class Interleaved {
         AppUnderTest jvm = jvms.get(config);
         OtlpReceiver receiver = receivers.get(config);
         long rss = jvm.rssKb();
-        long spans = config == AgentConfig.NONE ? -1 : Bench.awaitCount(receiver::spanCount, answered.get(config));
-        long logs = config == AgentConfig.NONE ? -1 : Bench.awaitCount(receiver::logCount, answered.get(config));
+        long spans = !config.exports() ? -1 : Bench.awaitCount(receiver::spanCount, answered.get(config));
+        long logs = !config.exports() ? -1
+            : options.logs() ? Bench.awaitCount(receiver::logCount, answered.get(config)) : receiver.logCount();
         runs.add(new InterleavedRun(app, config, slices.get(config), warmups.get(config), rss, answered.get(config),
-            spans, logs, bench.sidecarStatus(config, jvm)));
+            spans, logs, config.sidecar() ? List.of(bench.sidecarStatus(config, jvm)) : List.of()));
       }
       return runs;
     } finally {
@@ -113,7 +140,7 @@ final class Interleaved {
    * Resumes {@code config}'s JVM, loads it for {@link #SETTLE}, measures it over one slice, and
    * pauses it again after {@link #DRAIN}.
    */
-  private Measured slice(AgentConfig config, int cycle, Map<AgentConfig, AppUnderTest> jvms) {
+  private Measured slice(AgentConfig config, int cycle, int jvmNumber, Map<AgentConfig, AppUnderTest> jvms) {
     AppUnderTest jvm = jvms.get(config);
     jvm.resume();
     WindowStart window = new WindowStart(jvm, pinning.pinned());
@@ -129,7 +156,7 @@ final class Interleaved {
     ThreadCpu.spent(window.threadTicks, jvm.threadTicks(), cpuTicks).forEach((kind, ticks) -> byKind.put(kind, micros(ticks)));
     double othersMicros = micros(othersTicks(jvms, config) - othersAtStart[0]);
     jvm.pause();
-    Slice slice = new Slice(config, cycle, load.requests(), load.errors(), load.nanos(), load.latencies(),
+    Slice slice = new Slice(config, cycle, jvmNumber, load.requests(), load.errors(), load.nanos(), load.latencies(),
         micros(cpuTicks), byKind, appCpu, othersMicros);
     return new Measured(slice, load.allRequests());
   }
@@ -158,8 +185,8 @@ final class Interleaved {
     return ticks * 1e6 / ticksPerSecond;
   }
 
-  private String progressLine(AppKind app, Slice slice, int cycle) {
-    String which = cycle == 0 ? "settling cycle" : "cycle " + cycle + "/" + options.cycles();
+  private String progressLine(AppKind app, Slice slice, String jvm) {
+    String which = (slice.cycle() == 0 ? "settling cycle" : "cycle " + slice.cycle() + "/" + options.cycles()) + jvm;
     return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req (%s), errors %d, app's CPU idle %s %%, waiting JVMs %s %% of a CPU",
         which, app.label, slice.config().label, Format.number(slice.throughput(), 0),
         Format.number(slice.cpuMicrosPerRequest(), 1), ThreadCpu.describe(slice::cpuMicrosPerRequest), slice.errors(),

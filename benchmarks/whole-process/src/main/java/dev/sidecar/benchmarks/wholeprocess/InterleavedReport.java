@@ -40,7 +40,8 @@ final class InterleavedReport {
         if (agent) {
           cycles.add(app.label + ", " + run.config().label + ", each cycle against the no-agent slice of the same"
               + " cycle: throughput " + join(throughput, 0, false) + " %, CPU " + join(cpu, 1, true) + " µs/req;"
-              + " errors " + run.errors() + (run.sidecarStatus().isEmpty() ? "" : "; Sidecar dropped "
+              + perJvm(run, none)
+              + " errors " + run.errors() + (run.sidecarStatuses().isEmpty() ? "" : "; Sidecar dropped "
               + Format.number(run.counter("spans.dropped"), 0) + " spans, failed to export "
               + Format.number(run.counter("spans.failed"), 0)) + ".");
         }
@@ -57,7 +58,10 @@ final class InterleavedReport {
         + " slice against the no-agent slice of the same cycle, seconds apart; the median, and in brackets the"
         + " middle half of the cycles (25th to 75th percentile). RSS after: VmRSS after the last cycle."
         + " spans/req and logs/req: what the JVM's own receiver got per request it answered, from the start-up"
-        + " probe to the end. waiting JVMs: the CPU the other configurations' JVMs used during this one's slices.");
+        + " probe to the end. waiting JVMs: the CPU the other configurations' JVMs used during this one's slices."
+        + " With several JVMs per configuration (--jvms), one set after another, each configuration's figures pool"
+        + " its JVMs' slices (RSS and warm-up: the median of its JVMs), and each agent's line below gives each"
+        + " JVM's own.");
     cycles.forEach(report::note);
     return report;
   }
@@ -80,6 +84,27 @@ final class InterleavedReport {
           .ifPresent(base -> added.add(slice.cpuMicrosPerRequest() - base.cpuMicrosPerRequest()));
     }
     return added;
+  }
+
+  /**
+   * Each JVM's slices pooled against those of the no-agent JVM of the same set: throughput as % of
+   * it, and the CPU per request its application threads added; empty with one JVM per configuration.
+   */
+  static String perJvm(InterleavedRun run, InterleavedRun none) {
+    int jvms = Math.min(run.jvms(), none.jvms());
+    if (jvms < 2) {
+      return "";
+    }
+    List<Double> throughput = new ArrayList<>();
+    List<Double> application = new ArrayList<>();
+    for (int jvm = 1; jvm <= jvms; jvm++) {
+      InterleavedRun own = run.ofJvm(jvm);
+      InterleavedRun base = none.ofJvm(jvm);
+      throughput.add(100 * own.throughput() / base.throughput());
+      application.add(own.cpuMicros(ThreadCpu.Kind.APPLICATION) - base.cpuMicros(ThreadCpu.Kind.APPLICATION));
+    }
+    return " each JVM against the no-agent JVM of its set, their slices pooled: throughput " + join(throughput, 1, false)
+        + " %, application threads " + join(application, 1, true) + " µs/req;";
   }
 
   /** "88.5 (86.0 to 90.2)": the median, and the 25th to 75th percentile. */

@@ -7,20 +7,45 @@ import java.util.function.ToDoubleFunction;
 import java.util.function.ToLongFunction;
 
 /**
- * One app JVM under one configuration in the interleaved mode: its measured slices, and what it
- * showed once the load was over. Its figures pool the slices: requests over the time they took, CPU
- * over the requests.
+ * One configuration of an app in the interleaved mode, in one JVM or pooled over the JVMs it ran in
+ * one after another ({@link #pool}): its measured slices, and what it showed once the load was over.
+ * Its figures pool the slices: requests over the time they took, CPU over the requests.
  *
  * @param slices the measured slices, in cycle order
- * @param warmupSeconds how long its warm-up lasted: until its JIT compilers went quiet
- * @param rssAfterKb its resident memory after the last cycle
+ * @param warmupSeconds how long its warm-up lasted, until its JIT compilers went quiet (pooled: the median)
+ * @param rssAfterKb its resident memory after its last cycle (pooled: the median)
  * @param answered requests it answered from the start-up probe to the end, warm-up and settling included
- * @param spansReceived spans its receiver got (-1 without an agent)
- * @param logsReceived log records its receiver got (-1 without an agent)
- * @param sidecarStatus Sidecar's counters at the end (empty for other configurations)
+ * @param spansReceived spans its receiver got (-1 when not exported)
+ * @param logsReceived log records its receiver got (-1 when not exported)
+ * @param sidecarStatuses Sidecar's counters at the end, one map per JVM (empty for other configurations)
  */
 record InterleavedRun(AppKind app, AgentConfig config, List<Slice> slices, double warmupSeconds, long rssAfterKb,
-    long answered, long spansReceived, long logsReceived, Map<String, String> sidecarStatus) {
+    long answered, long spansReceived, long logsReceived, List<Map<String, String>> sidecarStatuses) {
+
+  /** The runs of one configuration's JVMs, in the order they ran, as one: slices together, counts summed. */
+  static InterleavedRun pool(List<InterleavedRun> jvms) {
+    InterleavedRun first = jvms.get(0);
+    boolean spans = jvms.stream().allMatch(run -> run.spansReceived >= 0);
+    boolean logs = jvms.stream().allMatch(run -> run.logsReceived >= 0);
+    return new InterleavedRun(first.app, first.config, jvms.stream().flatMap(run -> run.slices.stream()).toList(),
+        Stats.median(jvms.stream().map(InterleavedRun::warmupSeconds).toList()),
+        Math.round(Stats.median(jvms.stream().map(run -> (double) run.rssAfterKb).toList())),
+        jvms.stream().mapToLong(InterleavedRun::answered).sum(),
+        spans ? jvms.stream().mapToLong(InterleavedRun::spansReceived).sum() : -1,
+        logs ? jvms.stream().mapToLong(InterleavedRun::logsReceived).sum() : -1,
+        jvms.stream().flatMap(run -> run.sidecarStatuses.stream()).toList());
+  }
+
+  /** How many JVMs its slices came from. */
+  int jvms() {
+    return slices.stream().mapToInt(Slice::jvm).max().orElse(0);
+  }
+
+  /** The slices of its JVM {@code jvm} alone, for their pooled figures; the other fields stay as they are. */
+  InterleavedRun ofJvm(int jvm) {
+    return new InterleavedRun(app, config, slices.stream().filter(s -> s.jvm() == jvm).toList(), warmupSeconds,
+        rssAfterKb, answered, spansReceived, logsReceived, sidecarStatuses);
+  }
 
   double throughput() {
     long nanos = sum(Slice::nanos);
@@ -66,9 +91,10 @@ record InterleavedRun(AppKind app, AgentConfig config, List<Slice> slices, doubl
     return sum(Slice::errors);
   }
 
-  /** A counter from Sidecar's status, such as {@code spans.dropped}; NaN when not known. */
+  /** A counter from Sidecar's status, such as {@code spans.dropped}, summed over its JVMs; NaN when not known. */
   double counter(String name) {
-    return StatusCounters.value(sidecarStatus, name);
+    return sidecarStatuses.isEmpty() ? Double.NaN
+        : sidecarStatuses.stream().mapToDouble(status -> StatusCounters.value(status, name)).sum();
   }
 
   Optional<Slice> slice(int cycle) {

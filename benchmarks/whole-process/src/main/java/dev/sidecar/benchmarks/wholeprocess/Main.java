@@ -129,7 +129,9 @@ public final class Main {
     facts.add("CPUs: " + cpus + " (nproc), " + Machine.cpuModel());
     facts.add("pinning: " + pinning.description());
     facts.add(options.interleaved() ? interleavedLoadFact(options) : loadFact(options));
-    if (options.configs().contains(AgentConfig.SIDECAR)) {
+    facts.add("apps: each request " + (options.logs() ? "logs one java.util.logging INFO record"
+        : "logs nothing (--no-logs): one server span a request, no log record"));
+    if (options.configs().stream().anyMatch(AgentConfig::sidecar)) {
       facts.add("Sidecar agent: " + Machine.jarVersion(artifacts.sidecarAgent()) + ", "
           + Format.mib(Artifacts.size(artifacts.sidecarAgent())));
     }
@@ -160,7 +162,8 @@ public final class Main {
         + JitSettled.QUIET_SPAN.toSeconds() + " s, " + options.warmupMax().toSeconds() + " s at most; then "
         + options.cycles() + " measured cycles (after one that is not), a slice of each configuration per cycle: "
         + Interleaved.SETTLE.toSeconds() + " s of load on new connections, then " + options.slice().toSeconds()
-        + " s measured";
+        + " s measured" + (options.jvms() == 1 ? "" : "; " + options.jvms() + " JVMs per configuration, one set after"
+        + " another, each set started, warmed up and given its share of the cycles (after one not measured)");
   }
 
   private static void write(Path file, String text) {

@@ -11,8 +11,8 @@ import java.util.Set;
 /** The command line, parsed; every value has a default. */
 record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
-    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, Duration slice, Path java,
-    List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean help) {
+    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, int jvms, Duration slice, Path java,
+    List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean logs, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
@@ -23,22 +23,28 @@ record Options(
       "  --seconds S          seconds of measured load (15)",
       "  --connections N      keep-alive connections of the closed-loop load (8)",
       "  --apps A,B           tomcat, jdk (both)",
-      "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (all; with --faults: sidecar)",
+      "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (these four; with --faults: sidecar);",
+      "                       sidecar-no-export: Sidecar recording as usual, its exporters none",
       "  --quick              1 round, 3 to 10 s warm-up, 5 s measured (interleaved: 2 cycles of 2 s slices):",
       "                       checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",
       "  --interleaved        every configuration's JVM at once, the load moved among them in slices;",
       "                       throughput, latency, CPU and memory only (--rounds, --startups, --seconds unused)",
       "  --cycles N           with --interleaved: measured cycles, each a slice of every configuration (12)",
+      "  --jvms N             with --interleaved: JVMs per configuration, one set after another, the cycles",
+      "                       shared among them (3; --quick: 1)",
       "  --slice S            with --interleaved: measured seconds of a slice, after 2 s of settling load (3)",
+      "  --no-logs           the apps log nothing: each request makes one server span and no log record,",
+      "                       the budget's traced hello world (default: one java.util.logging record a request)",
       "  --java PATH          the java that runs the apps (this JVM's)",
       "  --jvm-args 'ARGS'    JVM options for the apps, after the configuration's own (-Xmx512m)",
       "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
 
-  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--help", "-h");
+  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--help",
+      "-h");
   private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds",
-      "--connections", "--apps", "--cycles", "--slice", "--configs", "--java", "--jvm-args", "--sidecar-agent",
+      "--connections", "--apps", "--cycles", "--jvms", "--slice", "--configs", "--java", "--jvm-args", "--sidecar-agent",
       "--otel-agent");
 
   static Options parse(String... args) {
@@ -66,6 +72,12 @@ record Options(
     if (faults && given.containsKey("--interleaved")) {
       throw new BenchmarkException("--faults and --interleaved are two runs of their own; give one of them");
     }
+    int cycles = positive(given, "--cycles", quick ? 2 : 12);
+    int jvms = positive(given, "--jvms", quick ? 1 : 3);
+    if (jvms > cycles) {
+      throw new BenchmarkException("--jvms " + jvms + " is more than the " + cycles + " cycles: each set of JVMs needs a cycle"
+          + " at least");
+    }
     String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
     return new Options(
         positive(given, "--rounds", quick ? 1 : 5),
@@ -78,12 +90,14 @@ record Options(
         list(configs).stream().map(AgentConfig::of).toList(),
         faults,
         given.containsKey("--interleaved"),
-        positive(given, "--cycles", quick ? 2 : 12),
+        cycles,
+        jvms,
         Duration.ofSeconds(positive(given, "--slice", quick ? 2 : 3)),
         given.containsKey("--java") ? Path.of(given.get("--java")) : Path.of(System.getProperty("java.home"), "bin", "java"),
         list(given.getOrDefault("--jvm-args", "-Xmx512m"), "\\s+"),
         given.containsKey("--sidecar-agent") ? Path.of(given.get("--sidecar-agent")) : null,
         given.containsKey("--otel-agent") ? Path.of(given.get("--otel-agent")) : null,
+        !given.containsKey("--no-logs"),
         given.containsKey("--help") || given.containsKey("-h"));
   }
 

@@ -7,6 +7,7 @@ import java.util.Map;
  * JVMs of the other configurations wait.
  *
  * @param cycle which cycle of the load's rounds among the JVMs, from 1
+ * @param jvm which of its configuration's JVMs, started one after another, ran it, from 1
  * @param requests responses with status 200 to requests sent in the slice
  * @param errors other statuses and I/O failures in the slice
  * @param nanos how long the slice lasted
@@ -16,7 +17,7 @@ import java.util.Map;
  * @param appCpu the app's CPU's clock ticks in the slice, idle and all (none when the app is not pinned)
  * @param othersCpuMicros CPU time the waiting JVMs used in the slice
  */
-record Slice(AgentConfig config, int cycle, long requests, long errors, long nanos, long[] latencies,
+record Slice(AgentConfig config, int cycle, int jvm, long requests, long errors, long nanos, long[] latencies,
     double cpuMicros, Map<ThreadCpu.Kind, Double> cpuMicrosByKind, ProcFiles.CpuTicks appCpu, double othersCpuMicros) {
 
   double throughput() {

@@ -45,11 +45,26 @@ class OptionsTest {
     Options options = Options.parse("--interleaved");
     assertTrue(options.interleaved());
     assertEquals(12, options.cycles());
+    assertEquals(3, options.jvms());
     assertEquals(Duration.ofSeconds(3), options.slice());
     Options quick = Options.parse("--interleaved", "--quick", "--cycles=4");
     assertEquals(4, quick.cycles());
+    assertEquals(1, quick.jvms());
     assertEquals(Duration.ofSeconds(2), quick.slice());
     assertEquals(false, Options.parse().interleaved());
+  }
+
+  @Test
+  void appsLogARecordPerRequestUnlessNoLogsIsGiven() {
+    assertTrue(Options.parse().logs());
+    assertEquals(false, Options.parse("--no-logs", "--interleaved").logs());
+  }
+
+  @Test
+  void moreJvmsThanCyclesIsRefused() {
+    assertEquals("--jvms 5 is more than the 4 cycles: each set of JVMs needs a cycle at least",
+        assertThrows(BenchmarkException.class, () -> Options.parse("--interleaved", "--cycles", "4", "--jvms", "5"))
+            .getMessage());
   }
 
   @Test

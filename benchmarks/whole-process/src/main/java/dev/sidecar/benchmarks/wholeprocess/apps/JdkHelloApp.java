@@ -11,9 +11,11 @@ import java.util.logging.Logger;
 
 /**
  * Hello world on the JDK's {@code com.sun.net.httpserver}: {@code GET /hello} answers a short body
- * and logs one INFO record. Usage: {@code java -jar jdk-hello.jar PORT}. Prints nothing per request.
+ * and logs one INFO record (none with {@code -Dhello.logs=false}). Usage:
+ * {@code java -jar jdk-hello.jar PORT}. Prints nothing per request.
  */
 public final class JdkHelloApp {
+  private static final boolean LOGS = QuietLogging.perRequest();
   private static final Logger LOG = Logger.getLogger(JdkHelloApp.class.getName());
   private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -30,7 +32,9 @@ public final class JdkHelloApp {
   }
 
   private static void hello(HttpExchange exchange) throws IOException {
-    LOG.info("hello served");
+    if (LOGS) {
+      LOG.info("hello served");
+    }
     exchange.getResponseHeaders().set("Content-Type", "text/plain");
     exchange.sendResponseHeaders(200, BODY.length);
     try (OutputStream body = exchange.getResponseBody()) {

@@ -13,4 +13,12 @@ final class QuietLogging {
   static void install() {
     LogManager.getLogManager().reset();
   }
+
+  /**
+   * Whether each request logs its INFO record: yes, unless the driver's {@code --no-logs} started the
+   * app with {@code -Dhello.logs=false}.
+   */
+  static boolean perRequest() {
+    return !"false".equals(System.getProperty("hello.logs"));
+  }
 }

@@ -15,10 +15,12 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Hello world on embedded Tomcat: a servlet answers {@code GET /hello} with a short body and logs
- * one INFO record. Usage: {@code java -jar tomcat-hello.jar PORT [BASE_DIR]}. Prints nothing per
- * request (Tomcat's own start-up lines go to {@code java.util.logging}, which has no handler here).
+ * one INFO record (none with {@code -Dhello.logs=false}). Usage:
+ * {@code java -jar tomcat-hello.jar PORT [BASE_DIR]}. Prints nothing per request (Tomcat's own
+ * start-up lines go to {@code java.util.logging}, which has no handler here).
  */
 public final class TomcatHelloApp {
+  private static final boolean LOGS = QuietLogging.perRequest();
   private static final Logger LOG = Logger.getLogger(TomcatHelloApp.class.getName());
   private static final byte[] BODY = "Hello, world!\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -48,7 +50,9 @@ public final class TomcatHelloApp {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-      LOG.info("hello served");
+      if (LOGS) {
+        LOG.info("hello served");
+      }
       response.setContentType("text/plain");
       response.setContentLength(BODY.length);
       response.getOutputStream().write(BODY);

@@ -1,0 +1,43 @@
+package dev.sidecar.benchmarks.wholeprocess;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentConfigTest {
+  private static final Artifacts ARTIFACTS =
+      new Artifacts(Path.of("target"), Path.of("/agents/sidecar.jar"), Path.of("/agents/otel.jar"));
+
+  @Test
+  void sidecarExportsBothSignalsOverOtlpToTheEndpoint() {
+    assertEquals(List.of("-javaagent:/agents/sidecar.jar", "-Dotel.service.name=hello-tomcat",
+            "-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:4318",
+            "-Dotel.traces.exporter=otlp", "-Dotel.logs.exporter=otlp"),
+        AgentConfig.SIDECAR.jvmOptions(ARTIFACTS, "http://127.0.0.1:4318", "hello-tomcat"));
+  }
+
+  @Test
+  void sidecarExportingNothingRunsTheSameAgentWithBothExportersNone() {
+    AgentConfig config = AgentConfig.of("sidecar-no-export");
+    assertEquals(List.of("-javaagent:/agents/sidecar.jar", "-Dotel.service.name=hello-jdk",
+            "-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:4318",
+            "-Dotel.traces.exporter=none", "-Dotel.logs.exporter=none"),
+        config.jvmOptions(ARTIFACTS, "http://127.0.0.1:4318", "hello-jdk"));
+    assertTrue(config.sidecar());
+    assertFalse(config.exports());
+    assertFalse(AgentConfig.NONE.exports());
+    assertTrue(AgentConfig.OTEL_DEFAULTS.exports());
+    assertFalse(AgentConfig.OTEL_DEFAULTS.sidecar());
+  }
+
+  @Test
+  void anUnknownNameIsRefusedWithTheKnownOnes() {
+    assertEquals("unknown configuration 'sidecar-nope'; known: none, sidecar, sidecar-no-export, otel-http-logs, "
+        + "otel-defaults", assertThrows(BenchmarkException.class, () -> AgentConfig.of("sidecar-nope")).getMessage());
+  }
+}
