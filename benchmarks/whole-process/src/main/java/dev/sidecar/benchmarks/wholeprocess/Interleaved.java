@@ -16,7 +16,7 @@ import java.util.function.Consumer;
  * its cycle, seconds apart. The JVMs not under load are paused (SIGSTOP): idle, each still took up
  * to about 1 % of the app's CPU (timers, its agent's export loops), which fell on the JVM measured.
  * Each JVM exports to a receiver of its own, so that what it delivered is counted apart from the
- * others.
+ * others. All of it runs in several sets of fresh JVMs, one after another ({@link #run}).
  */
 final class Interleaved {
   /**
@@ -65,8 +65,8 @@ final class Interleaved {
     return options.configs().stream().map(config -> InterleavedRun.pool(byJvm.get(config))).toList();
   }
 
-  /** The measured cycles the {@code jvm}th set of JVMs runs: the cycles shared out, the first sets taking any left over. */
-  int cyclesOf(int jvm) {
+  /** The measured cycles the {@code jvm}th set of JVMs runs: the cycles shared out, the first sets taking the rest. */
+  private int cyclesOf(int jvm) {
     return options.cycles() / options.jvms() + (jvm <= options.cycles() % options.jvms() ? 1 : 0);
   }
 

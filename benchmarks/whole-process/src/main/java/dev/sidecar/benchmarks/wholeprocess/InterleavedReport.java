@@ -103,8 +103,8 @@ final class InterleavedReport {
       throughput.add(100 * own.throughput() / base.throughput());
       application.add(own.cpuMicros(ThreadCpu.Kind.APPLICATION) - base.cpuMicros(ThreadCpu.Kind.APPLICATION));
     }
-    return " each JVM against the no-agent JVM of its set, their slices pooled: throughput " + join(throughput, 1, false)
-        + " %, application threads " + join(application, 1, true) + " µs/req;";
+    return " each JVM against the no-agent JVM of its set, their slices pooled: throughput "
+        + join(throughput, 1, false) + " %, application threads " + join(application, 1, true) + " µs/req;";
   }
 
   /** "88.5 (86.0 to 90.2)": the median, and the 25th to 75th percentile. */
