@@ -67,12 +67,8 @@ final class Bench {
       long rssAfter = jvm.rssKb();
       // Every request answered, the start-up probe's too, makes one span, and one log record unless --no-logs.
       long answered = measured.allRequests() + 1;
-      long spans = -1;
-      long logs = -1;
-      if (config.exports()) {
-        spans = awaitCount(receiver::spanCount, answered);
-        logs = options.logs() ? awaitCount(receiver::logCount, answered) : receiver.logCount();
-      }
+      long spans = receivedSpans(config, receiver, answered);
+      long logs = receivedLogs(config, receiver, answered);
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status = sidecarStatus(config, jvm);
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
@@ -151,6 +147,22 @@ final class Bench {
 
   private double cpuMicrosPerRequest(long ticks, long requests) {
     return ticks * 1e6 / ticksPerSecond / requests;
+  }
+
+  /** Spans {@code receiver} got once the export settled: one per request answered; -1 when not exported. */
+  static long receivedSpans(AgentConfig config, OtlpReceiver receiver, long answered) {
+    return config.exports() ? awaitCount(receiver::spanCount, answered) : -1;
+  }
+
+  /**
+   * Log records {@code receiver} got once the export settled: one per request unless --no-logs; -1
+   * when not exported.
+   */
+  long receivedLogs(AgentConfig config, OtlpReceiver receiver, long answered) {
+    if (!config.exports()) {
+      return -1;
+    }
+    return options.logs() ? awaitCount(receiver::logCount, answered) : receiver.logCount();
   }
 
   /**

@@ -105,8 +105,10 @@ final class Interleaved {
       }
       Map<AgentConfig, List<Slice>> slices = new EnumMap<>(AgentConfig.class);
       for (int turn = 0; turn <= cycles; turn++) {
-        int cycle = turn == 0 ? 0 : firstCycle + turn - 1;
-        for (AgentConfig config : Main.rotated(options.configs(), turn == 0 ? firstCycle - 1 : cycle)) {
+        // Turn 0 settles and is not measured (cycle 0); each turn starts one configuration later.
+        int rotation = firstCycle + turn - 1;
+        int cycle = turn == 0 ? 0 : rotation;
+        for (AgentConfig config : Main.rotated(options.configs(), rotation)) {
           Measured measured = slice(config, cycle, jvmNumber, jvms);
           answered.merge(config, measured.answered, Long::sum);
           if (turn > 0) {
@@ -121,9 +123,8 @@ final class Interleaved {
         AppUnderTest jvm = jvms.get(config);
         OtlpReceiver receiver = receivers.get(config);
         long rss = jvm.rssKb();
-        long spans = !config.exports() ? -1 : Bench.awaitCount(receiver::spanCount, answered.get(config));
-        long logs = !config.exports() ? -1
-            : options.logs() ? Bench.awaitCount(receiver::logCount, answered.get(config)) : receiver.logCount();
+        long spans = Bench.receivedSpans(config, receiver, answered.get(config));
+        long logs = bench.receivedLogs(config, receiver, answered.get(config));
         runs.add(new InterleavedRun(app, config, slices.get(config), warmups.get(config), rss, answered.get(config),
             spans, logs, config.sidecar() ? List.of(bench.sidecarStatus(config, jvm)) : List.of()));
       }
@@ -153,11 +154,12 @@ final class Interleaved {
     hold(DRAIN);
     long cpuTicks = jvm.cpuTicks() - window.cpuTicks;
     Map<ThreadCpu.Kind, Double> byKind = new EnumMap<>(ThreadCpu.Kind.class);
-    ThreadCpu.spent(window.threadTicks, jvm.threadTicks(), cpuTicks).forEach((kind, ticks) -> byKind.put(kind, micros(ticks)));
+    ThreadCpu.spent(window.threadTicks, jvm.threadTicks(), cpuTicks)
+        .forEach((kind, ticks) -> byKind.put(kind, micros(ticks)));
     double othersMicros = micros(othersTicks(jvms, config) - othersAtStart[0]);
     jvm.pause();
-    Slice slice = new Slice(config, cycle, jvmNumber, load.requests(), load.errors(), load.nanos(), load.latencies(),
-        micros(cpuTicks), byKind, appCpu, othersMicros);
+    Slice slice = new Slice(config, cycle, jvmNumber, load.requests(), load.errors(), load.nanos(),
+        load.latencies(), micros(cpuTicks), byKind, appCpu, othersMicros);
     return new Measured(slice, load.allRequests());
   }
 
@@ -187,7 +189,8 @@ final class Interleaved {
 
   private String progressLine(AppKind app, Slice slice, String jvm) {
     String which = (slice.cycle() == 0 ? "settling cycle" : "cycle " + slice.cycle() + "/" + options.cycles()) + jvm;
-    return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req (%s), errors %d, app's CPU idle %s %%, waiting JVMs %s %% of a CPU",
+    return String.format("[%s] %s, %s: %s req/s, CPU %s µs/req (%s), errors %d, app's CPU idle %s %%,"
+        + " waiting JVMs %s %% of a CPU",
         which, app.label, slice.config().label, Format.number(slice.throughput(), 0),
         Format.number(slice.cpuMicrosPerRequest(), 1), ThreadCpu.describe(slice::cpuMicrosPerRequest), slice.errors(),
         Format.number(slice.appCpu().idlePercent(), 1),

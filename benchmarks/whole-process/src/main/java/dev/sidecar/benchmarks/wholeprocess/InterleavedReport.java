@@ -112,7 +112,8 @@ final class InterleavedReport {
     if (values.isEmpty()) {
       return "-";
     }
-    return format(Stats.median(values), decimals, signed) + " (" + format(Stats.percentile(values, 25), decimals, signed)
+    return format(Stats.median(values), decimals, signed) + " ("
+        + format(Stats.percentile(values, 25), decimals, signed)
         + " to " + format(Stats.percentile(values, 75), decimals, signed) + ")";
   }
 

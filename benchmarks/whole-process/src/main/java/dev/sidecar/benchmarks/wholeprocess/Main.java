@@ -46,7 +46,8 @@ public final class Main {
       Report report;
       String file;
       if (options.interleaved()) {
-        Interleaved interleaved = new Interleaved(options, bench, pinning, Machine.clockTicksPerSecond(), System.out::println);
+        Interleaved interleaved =
+            new Interleaved(options, bench, pinning, Machine.clockTicksPerSecond(), System.out::println);
         List<InterleavedRun> runs = new ArrayList<>();
         options.apps().forEach(app -> runs.addAll(interleaved.run(app)));
         report = InterleavedReport.build(facts, options.apps(), runs);
@@ -141,7 +142,8 @@ public final class Main {
           + "otel.instrumentation.common.default-enabled=false and "
           + String.join(", ", AgentConfig.OTEL_HTTP_LOGS_INSTRUMENTATIONS) + " enabled");
     }
-    facts.add("export: OTLP http/protobuf to " + (options.interleaved() ? "a local receiver per JVM" : "one local receiver")
+    facts.add("export: OTLP http/protobuf to "
+        + (options.interleaved() ? "a local receiver per JVM" : "one local receiver")
         + ", traces and logs (OTel metrics off), default batch settings for every agent");
     return facts;
   }

@@ -11,8 +11,8 @@ import java.util.Set;
 /** The command line, parsed; every value has a default. */
 record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
-    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, int jvms, Duration slice, Path java,
-    List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean logs, boolean help) {
+    List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, int jvms, Duration slice,
+    Path java, List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean logs, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
@@ -44,8 +44,8 @@ record Options(
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--help",
       "-h");
   private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds",
-      "--connections", "--apps", "--cycles", "--jvms", "--slice", "--configs", "--java", "--jvm-args", "--sidecar-agent",
-      "--otel-agent");
+      "--connections", "--apps", "--cycles", "--jvms", "--slice", "--configs", "--java", "--jvm-args",
+      "--sidecar-agent", "--otel-agent");
 
   static Options parse(String... args) {
     Map<String, String> given = new HashMap<>();
@@ -75,8 +75,8 @@ record Options(
     int cycles = positive(given, "--cycles", quick ? 2 : 12);
     int jvms = positive(given, "--jvms", quick ? 1 : 3);
     if (jvms > cycles) {
-      throw new BenchmarkException("--jvms " + jvms + " is more than the " + cycles + " cycles: each set of JVMs needs a cycle"
-          + " at least");
+      throw new BenchmarkException("--jvms " + jvms + " is more than the " + cycles
+          + " cycles: each set of JVMs needs a cycle at least");
     }
     String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
     return new Options(

@@ -120,11 +120,15 @@ final class ThreadCpu {
     return spent;
   }
 
-  /** Per request, in µs: what each kind of thread took between {@code before} and {@code after} (see {@link #spent}). */
+  /**
+   * Per request, in µs: what each kind of thread took between {@code before} and {@code after} (see
+   * {@link #spent}).
+   */
   static Map<Kind, Double> split(Map<Kind, Long> before, Map<Kind, Long> after, long processTicks,
       long ticksPerSecond, long requests) {
     Map<Kind, Double> micros = new EnumMap<>(Kind.class);
-    spent(before, after, processTicks).forEach((kind, ticks) -> micros.put(kind, perRequest(ticks, ticksPerSecond, requests)));
+    spent(before, after, processTicks)
+        .forEach((kind, ticks) -> micros.put(kind, perRequest(ticks, ticksPerSecond, requests)));
     return micros;
   }
 

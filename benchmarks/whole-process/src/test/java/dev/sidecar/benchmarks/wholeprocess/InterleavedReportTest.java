@@ -16,7 +16,8 @@ class InterleavedReportTest {
   private static Slice slice(AgentConfig config, int cycle, int jvm, long requests, double seconds, double cpuMicros) {
     double cpu = requests * cpuMicros;
     return new Slice(config, cycle, jvm, requests, 0, (long) (seconds * 1e9), new long[] {100_000, 200_000}, cpu,
-        Map.of(ThreadCpu.Kind.AGENT, cpu / 10, ThreadCpu.Kind.APPLICATION, cpu * 9 / 10), new ProcFiles.CpuTicks(10, 300), 3_000);
+        Map.of(ThreadCpu.Kind.AGENT, cpu / 10, ThreadCpu.Kind.APPLICATION, cpu * 9 / 10),
+        new ProcFiles.CpuTicks(10, 300), 3_000);
   }
 
   private static InterleavedRun run(AgentConfig config, Slice... slices) {
