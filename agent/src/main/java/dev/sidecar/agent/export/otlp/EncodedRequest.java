@@ -4,21 +4,37 @@ import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.internal.marshal.Serializer;
 import io.opentelemetry.sdk.common.export.MessageWriter;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * An OTLP request already encoded, in the shape the OpenTelemetry SDK's HTTP and gRPC exporters
- * send: they ask for its size and its protobuf writer, and may write it again on a retry.
+ * send: they ask for its size and its protobuf writer, and may write it again on a retry. Its bytes
+ * are the start of an array the encoder reuses once the request is {@linkplain #release released}.
  */
-final class EncodedRequest extends Marshaler {
-  private final byte[] bytes;
+public final class EncodedRequest extends Marshaler {
+  private final byte[] array;
+  private final int length;
+  private final RequestArrays owner;
 
-  EncodedRequest(byte[] bytes) {
-    this.bytes = bytes;
+  EncodedRequest(byte[] array, int length, RequestArrays owner) {
+    this.array = array;
+    this.length = length;
+    this.owner = owner;
   }
 
   @Override
   public int getBinarySerializedSize() {
-    return bytes.length;
+    return length;
+  }
+
+  /** The request's bytes, copied. */
+  public byte[] toByteArray() {
+    return Arrays.copyOf(array, length);
+  }
+
+  /** Hands the array back for a later request: once sent and answered, never before. */
+  public void release() {
+    owner.give(array);
   }
 
   @Override
@@ -26,12 +42,12 @@ final class EncodedRequest extends Marshaler {
     return new MessageWriter() {
       @Override
       public void writeMessage(OutputStream output) throws java.io.IOException {
-        output.write(bytes);
+        output.write(array, 0, length);
       }
 
       @Override
       public int getContentLength() {
-        return bytes.length;
+        return length;
       }
     };
   }

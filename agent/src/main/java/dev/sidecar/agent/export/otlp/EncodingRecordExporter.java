@@ -13,11 +13,11 @@ import java.util.function.Supplier;
  * @param <R> span or log records
  */
 public final class EncodingRecordExporter<R> implements RecordExporter<R> {
-  private final Function<List<R>, byte[]> encoder;
+  private final Function<List<R>, EncodedRequest> encoder;
   private final OtlpSender sender;
   private final Supplier<CompletableResultCode> shutdown;
 
-  private EncodingRecordExporter(Function<List<R>, byte[]> encoder, OtlpSender sender,
+  private EncodingRecordExporter(Function<List<R>, EncodedRequest> encoder, OtlpSender sender,
       Supplier<CompletableResultCode> shutdown) {
     this.encoder = encoder;
     this.sender = sender;
@@ -30,7 +30,8 @@ public final class EncodingRecordExporter<R> implements RecordExporter<R> {
    * is not one of the SDK's OTLP exporters: the caller then converts records to SDK data as before,
    * and no encoder is made.
    */
-  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter, Supplier<Function<List<R>, byte[]>> encoders,
+  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter,
+      Supplier<Function<List<R>, EncodedRequest>> encoders,
       Supplier<CompletableResultCode> shutdown) {
     OtlpSender sender = OtlpSender.of(sdkExporter);
     return sender == null ? null : new EncodingRecordExporter<>(encoders.get(), sender, shutdown);
@@ -38,7 +39,11 @@ public final class EncodingRecordExporter<R> implements RecordExporter<R> {
 
   @Override
   public CompletableResultCode export(List<R> records) {
-    return sender.send(encoder.apply(records), records.size());
+    EncodedRequest request = encoder.apply(records);
+    CompletableResultCode result = sender.send(request, records.size());
+    // Answered, the request is sent for good: its array can take a later batch.
+    result.whenComplete(request::release);
+    return result;
   }
 
   @Override

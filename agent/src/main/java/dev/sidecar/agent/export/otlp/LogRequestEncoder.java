@@ -37,8 +37,8 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
     this.limits = limits;
   }
 
-  /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
-  public byte[] encode(List<LogEvent> events) {
+  /** The request for a batch; release it once the collector has answered. */
+  public EncodedRequest encode(List<LogEvent> events) {
     return encodeRequest(events);
   }
 
@@ -70,7 +70,7 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
     out.uint32(SEVERITY_NUMBER, severity > 0 && severity <= MAX_SEVERITY ? severity : 0);
     out.string(SEVERITY_TEXT, event.severityText());
     if (event.body() != null) {
-      OtlpCommon.stringValue(out, BODY, event.body());
+      out.anyValue(BODY, event.body());
     }
     attributes.clear();
     LogAttributes.collect(event, attributes);

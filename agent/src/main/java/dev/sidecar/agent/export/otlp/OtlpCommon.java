@@ -18,11 +18,7 @@ import java.io.UncheckedIOException;
 final class OtlpCommon {
   // KeyValue (its key field is ProtoWriter's)
   private static final int VALUE = 2;
-  // AnyValue
-  private static final int STRING_VALUE = 1;
-  private static final int BOOL_VALUE = 2;
-  private static final int INT_VALUE = 3;
-  private static final int DOUBLE_VALUE = 4;
+  // AnyValue (its other cases are ProtoWriter's)
   private static final int ARRAY_VALUE = 5;
   // ArrayValue
   private static final int VALUES = 1;
@@ -32,41 +28,28 @@ final class OtlpCommon {
   /** Each kept attribute as a {@code KeyValue} in the repeated field {@code field}. */
   static void attributes(ProtoWriter out, int field, LimitedAttributes attributes) {
     for (int i = 0; i < attributes.size(); i++) {
-      if (attributes.value(i) instanceof String) {
-        out.keyValue(field, attributes.name(i), (String) attributes.value(i));
-        continue;
+      String key = attributes.name(i);
+      Object value = attributes.value(i);
+      if (value instanceof String) {
+        out.keyValue(field, key, (String) value);
+      } else if (value instanceof Double || value instanceof Float) {
+        out.keyValue(field, key, ((Number) value).doubleValue());
+      } else if (value instanceof Number) {
+        out.keyValue(field, key, ((Number) value).longValue());
+      } else if (value instanceof Boolean) {
+        out.keyValue(field, key, ((Boolean) value).booleanValue());
+      } else if (value instanceof String[]) {
+        int keyValue = out.begin(field);
+        out.attributeKey(key);
+        int anyValue = out.begin(VALUE);
+        int array = out.begin(ARRAY_VALUE);
+        for (String item : (String[]) value) {
+          out.anyValue(VALUES, item == null ? "" : item);
+        }
+        out.end(array);
+        out.end(anyValue);
+        out.end(keyValue);
       }
-      int keyValue = out.begin(field);
-      out.attributeKey(attributes.name(i));
-      int anyValue = out.begin(VALUE);
-      value(out, attributes.value(i));
-      out.end(anyValue);
-      out.end(keyValue);
-    }
-  }
-
-  /** A string as an {@code AnyValue} message in {@code field}, such as a log record's body. */
-  static void stringValue(ProtoWriter out, int field, String value) {
-    int anyValue = out.begin(field);
-    out.stringAlways(STRING_VALUE, value);
-    out.end(anyValue);
-  }
-
-  private static void value(ProtoWriter out, Object value) {
-    if (value instanceof String) {
-      out.stringAlways(STRING_VALUE, (String) value);
-    } else if (value instanceof Double || value instanceof Float) {
-      out.doubleAlways(DOUBLE_VALUE, ((Number) value).doubleValue());
-    } else if (value instanceof Number) {
-      out.int64Always(INT_VALUE, ((Number) value).longValue());
-    } else if (value instanceof Boolean) {
-      out.boolAlways(BOOL_VALUE, (Boolean) value);
-    } else if (value instanceof String[]) {
-      int array = out.begin(ARRAY_VALUE);
-      for (String item : (String[]) value) {
-        stringValue(out, VALUES, item == null ? "" : item);
-      }
-      out.end(array);
     }
   }
 

@@ -1,7 +1,6 @@
 package dev.sidecar.agent.export.otlp;
 
 import dev.sidecar.bootstrap.AgentErrors;
-import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.internal.GrpcExporter;
@@ -91,8 +90,7 @@ final class OtlpSender {
   }
 
   /** Sends {@code request}, {@code items} spans or log records; completes with the collector's answer. */
-  CompletableResultCode send(byte[] request, int items) {
-    Marshaler marshaler = new EncodedRequest(request);
-    return http != null ? http.export(marshaler, items) : grpc.export(marshaler, items);
+  CompletableResultCode send(EncodedRequest request, int items) {
+    return http != null ? http.export(request, items) : grpc.export(request, items);
   }
 }

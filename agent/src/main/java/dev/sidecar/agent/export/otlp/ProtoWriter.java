@@ -18,6 +18,12 @@ final class ProtoWriter {
   private static final int FIXED64 = 1;
   private static final int LENGTH_DELIMITED = 2;
   private static final int FIXED32 = 5;
+  // KeyValue's value and AnyValue's cases, for the attribute writers.
+  private static final int KEY_VALUE_VALUE = 2;
+  private static final int ANY_STRING = 1;
+  private static final int ANY_BOOL = 2;
+  private static final int ANY_INT = 3;
+  private static final int ANY_DOUBLE = 4;
 
   /** Made when the first attribute is written: a request's frame writer never needs it. */
   private KeyFields keys;
@@ -28,6 +34,12 @@ final class ProtoWriter {
 
   ProtoWriter(int initialCapacity) {
     buffer = new byte[initialCapacity];
+  }
+
+  /** Writes into {@code buffer} from {@code position} on, into a larger copy should it not fit. */
+  ProtoWriter(byte[] buffer, int position) {
+    this.buffer = buffer;
+    this.position = position;
   }
 
   void reset() {
@@ -151,24 +163,78 @@ final class ProtoWriter {
 
   /**
    * An attribute with a string value, {@code KeyValue{key, AnyValue{string_value}}}, sized before
-   * it is written, so nothing moves: attributes are most of a span's bytes.
+   * it is written, so nothing moves: attributes are most of a span's bytes. The attribute writers
+   * below do the same for the other value types: a small message written by {@link #begin} and
+   * {@link #end} would move back by a byte at its end, once per attribute.
    */
   void keyValue(int field, String key, String value) {
-    byte[] keyField = keyField(key);
     int valueLength = utf8Length(value);
     boolean valueAscii = lastAscii;
-    int anyValue = 1 + varintSize(valueLength) + valueLength;
-    int keyValue = keyField.length + 1 + varintSize(anyValue) + anyValue;
+    keyValueHead(field, key, 1 + varintSize(valueLength) + valueLength);
+    buffer[position++] = (ANY_STRING << 3) | LENGTH_DELIMITED;
+    varintInRoom(valueLength);
+    utf8(value, valueLength, valueAscii);
+  }
+
+  /** An attribute with an integer value, {@code KeyValue{key, AnyValue{int_value}}}. */
+  void keyValue(int field, String key, long value) {
+    keyValueHead(field, key, 1 + varintSize(value));
+    buffer[position++] = (ANY_INT << 3) | VARINT;
+    varintInRoom(value);
+  }
+
+  /** An attribute with a boolean value, {@code KeyValue{key, AnyValue{bool_value}}}. */
+  void keyValue(int field, String key, boolean value) {
+    keyValueHead(field, key, 2);
+    buffer[position++] = (ANY_BOOL << 3) | VARINT;
+    buffer[position++] = (byte) (value ? 1 : 0);
+  }
+
+  /** An attribute with a double value, {@code KeyValue{key, AnyValue{double_value}}}. */
+  void keyValue(int field, String key, double value) {
+    keyValueHead(field, key, 9);
+    buffer[position++] = (ANY_DOUBLE << 3) | FIXED64;
+    littleEndian(Double.doubleToRawLongBits(value), 8);
+  }
+
+  /**
+   * A {@code KeyValue}'s tag, length and key, and its {@code AnyValue}'s tag and length, for a
+   * value field of {@code valueFieldSize} bytes; ensures room for that field too.
+   */
+  private void keyValueHead(int field, String key, int valueFieldSize) {
+    byte[] keyField = keyField(key);
+    int keyValue = keyField.length + 1 + varintSize(valueFieldSize) + valueFieldSize;
     ensure(keyValue + 10);
     varintInRoom((field << 3) | LENGTH_DELIMITED);
     varintInRoom(keyValue);
     System.arraycopy(keyField, 0, buffer, position, keyField.length);
     position += keyField.length;
-    buffer[position++] = (2 << 3) | LENGTH_DELIMITED;
-    varintInRoom(anyValue);
-    buffer[position++] = (1 << 3) | LENGTH_DELIMITED;
-    varintInRoom(valueLength);
-    utf8(value, valueLength, valueAscii);
+    buffer[position++] = (KEY_VALUE_VALUE << 3) | LENGTH_DELIMITED;
+    varintInRoom(valueFieldSize);
+  }
+
+  /** A string as an {@code AnyValue} message in {@code field}, such as a log record's body; sized first. */
+  void anyValue(int field, String value) {
+    int length = utf8Length(value);
+    boolean ascii = lastAscii;
+    int anyValue = 1 + varintSize(length) + length;
+    tag(field, LENGTH_DELIMITED);
+    varint(anyValue);
+    ensure(anyValue);
+    buffer[position++] = (ANY_STRING << 3) | LENGTH_DELIMITED;
+    varintInRoom(length);
+    utf8(value, length, ascii);
+  }
+
+  /**
+   * A message in {@code field} whose one field {@code inner} is an unsigned 32-bit or enum
+   * {@code value}, skipped when zero (the message is written all the same), such as a span's status.
+   */
+  void uint32Message(int field, int inner, int value) {
+    long unsigned = value & 0xFFFFFFFFL;
+    tag(field, LENGTH_DELIMITED);
+    varint(value == 0 ? 0 : varintSize(inner << 3) + varintSize(unsigned));
+    uint32(inner, value);
   }
 
   /** A {@code KeyValue}'s key field, encoded once per key ({@link KeyFields}). */
@@ -317,6 +383,15 @@ final class ProtoWriter {
     if (buffer.length - position < more) {
       buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, position + more));
     }
+  }
+
+  static int varintSize(long value) {
+    int size = 1;
+    while ((value & ~0x7FL) != 0) {
+      value >>>= 7;
+      size++;
+    }
+    return size;
   }
 
   static int varintSize(int value) {

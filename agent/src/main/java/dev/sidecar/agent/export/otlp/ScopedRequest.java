@@ -30,12 +30,15 @@ abstract class ScopedRequest<R> {
   private static final int SCHEMA_URL = 3;
   private static final int SCOPE = 1;
   private static final int MAX_SCOPES_KEPT = 4096;
+  /** One per request the export loop can have waiting for an answer, and one to encode the next into. */
+  private static final int REQUEST_ARRAYS_KEPT = 4;
 
   private final byte[] resource;
   private final String schemaUrl;
   private final Map<String, List<R>> byScope = new LinkedHashMap<>();
   private final Map<String, byte[]> encodedScopes = new HashMap<>();
   private final ProtoWriter records = new ProtoWriter(64 * 1024);
+  private final RequestArrays arrays = new RequestArrays(REQUEST_ARRAYS_KEPT);
   private byte[][] scopes = new byte[8][];
   private int[] ends = new int[8];
 
@@ -53,8 +56,11 @@ abstract class ScopedRequest<R> {
   /** Writes each record as field 2 of its scope's entry. */
   abstract void writeRecords(ProtoWriter out, List<R> records);
 
-  /** The request's bytes, in an array of their own: the sender may still read them after the next batch. */
-  final byte[] encodeRequest(List<R> batch) {
+  /**
+   * The request, in an array of its own until it is released: the sender may still read it after
+   * the next batch is encoded.
+   */
+  final EncodedRequest encodeRequest(List<R> batch) {
     groupByScope(batch);
     records.reset();
     int groups = 0;
@@ -79,7 +85,9 @@ abstract class ScopedRequest<R> {
     for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
       resourceEntry += ProtoWriter.messageFieldSize(SCOPE_ENTRY, scopeEntrySize(g, start));
     }
-    ProtoWriter request = new ProtoWriter(ProtoWriter.messageFieldSize(RESOURCE_ENTRY, resourceEntry));
+    int size = ProtoWriter.messageFieldSize(RESOURCE_ENTRY, resourceEntry);
+    byte[] array = arrays.take(size);
+    ProtoWriter request = new ProtoWriter(array, 0);
     request.messageHeader(RESOURCE_ENTRY, resourceEntry);
     request.message(RESOURCE, resource);
     for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
@@ -89,7 +97,7 @@ abstract class ScopedRequest<R> {
       scopes[g] = null;
     }
     request.string(SCHEMA_URL, schemaUrl);
-    return request.toExactByteArray();
+    return new EncodedRequest(array, size, arrays);
   }
 
   /**

@@ -57,8 +57,8 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     this.agentVersion = agentVersion;
   }
 
-  /** The request's bytes, in an array of their own: the sender may still read them after the next batch is encoded. */
-  public byte[] encode(List<SpanRecord> records) {
+  /** The request for a batch; release it once the collector has answered. */
+  public EncodedRequest encode(List<SpanRecord> records) {
     return encodeRequest(records);
   }
 
@@ -99,9 +99,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     if (record.exception() != null) {
       exceptionEvent(out, record.exception(), record.endEpochNanos(), attributes);
     }
-    int status = out.begin(STATUS);
-    out.uint32(STATUS_CODE, record.error() ? STATUS_ERROR : 0);
-    out.end(status);
+    out.uint32Message(STATUS, STATUS_CODE, record.error() ? STATUS_ERROR : 0);
     out.fixed32(FLAGS, record.parentRemote() ? FLAGS_REMOTE_PARENT : FLAGS_LOCAL_PARENT);
     out.end(span);
   }

@@ -123,7 +123,7 @@ class RequestEncodersTest {
       batch.add(span);
     }
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
-    byte[] ours = new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch);
+    byte[] ours = new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch).toByteArray();
     assertArrayEquals(sdkSpanBytes(limits, batch), ours);
   }
 
@@ -141,7 +141,8 @@ class RequestEncodersTest {
       batch.add(span);
     }
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
-    assertArrayEquals(sdkSpanBytes(limits, batch), new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch));
+    assertArrayEquals(sdkSpanBytes(limits, batch),
+        new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch).toByteArray());
 
     List<LogEvent> events = new ArrayList<>();
     for (int bodyLength : new int[] {1, 200, 20_000, 3_000_000}) {
@@ -149,7 +150,8 @@ class RequestEncodersTest {
     }
     Handoff.logs().drainTo(events, 64);
     assertEquals(4, events.size());
-    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events));
+    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
+        .toByteArray());
   }
 
   @Test
@@ -165,7 +167,7 @@ class RequestEncodersTest {
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
     // Scopes may come in any order: the SDK groups them by hash, the encoder by first appearance.
     ExportTraceServiceRequest ours = ExportTraceServiceRequest.parseFrom(
-        new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch));
+        new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch).toByteArray());
     ExportTraceServiceRequest sdk = ExportTraceServiceRequest.parseFrom(sdkSpanBytes(limits, batch));
     assertEquals(sdk.getResourceSpans(0).getResource(), ours.getResourceSpans(0).getResource());
     Map<String, ScopeSpans> sdkScopes = new HashMap<>();
@@ -187,8 +189,42 @@ class RequestEncodersTest {
       span.attribute("round", round);
       span.end();
       CurrentSpan.set(null);
-      assertArrayEquals(sdkSpanBytes(limits, List.of(span)), encoder.encode(List.of(span)));
+      assertArrayEquals(sdkSpanBytes(limits, List.of(span)), encoder.encode(List.of(span)).toByteArray());
     }
+  }
+
+  @Test
+  void aRequestKeepsItsBytesUntilReleasedAndItsArrayThenTakesALaterBatch() throws IOException {
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    List<SpanRecord> large = spans(20, "large");
+    List<SpanRecord> small = spans(2, "small");
+    EncodedRequest first = encoder.encode(large);
+    EncodedRequest second = encoder.encode(small);
+    // Not released: encoding the second batch left the first one's bytes alone.
+    assertArrayEquals(sdkSpanBytes(limits, large), first.toByteArray());
+    assertArrayEquals(sdkSpanBytes(limits, small), second.toByteArray());
+    first.release();
+    second.release();
+    // The smaller batch now goes into an array that held a larger one: only its own bytes are sent.
+    for (int round = 0; round < 3; round++) {
+      EncodedRequest again = encoder.encode(small);
+      assertArrayEquals(sdkSpanBytes(limits, small), again.toByteArray());
+      assertEquals(again.toByteArray().length, again.getBinarySerializedSize());
+      again.release();
+    }
+  }
+
+  private static List<SpanRecord> spans(int count, String prefix) {
+    List<SpanRecord> spans = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      SpanRecord span = SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET /" + prefix + "/" + i, null, null, null);
+      span.attribute("url.path", "/" + prefix + "/" + i);
+      span.end();
+      CurrentSpan.set(null);
+      spans.add(span);
+    }
+    return spans;
   }
 
   @Test
@@ -213,7 +249,7 @@ class RequestEncodersTest {
     SpanRecord next = SpanRecord.startCurrent("scope-a", SpanKind.SERVER, "GET /c", null, null, null);
     next.end();
     CurrentSpan.set(null);
-    assertArrayEquals(sdkSpanBytes(limits, List.of(next)), encoder.encode(List.of(next)));
+    assertArrayEquals(sdkSpanBytes(limits, List.of(next)), encoder.encode(List.of(next)).toByteArray());
   }
 
   @Test
@@ -233,7 +269,8 @@ class RequestEncodersTest {
     assertEquals(7, events.size());
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
     // Scopes may come in any order: the SDK groups them by hash, the encoder by first appearance.
-    ExportLogsServiceRequest ours = ExportLogsServiceRequest.parseFrom(new LogRequestEncoder(resource, limits).encode(events));
+    ExportLogsServiceRequest ours = ExportLogsServiceRequest.parseFrom(
+        new LogRequestEncoder(resource, limits).encode(events).toByteArray());
     ExportLogsServiceRequest sdk = ExportLogsServiceRequest.parseFrom(sdkLogBytes(limits, events));
     assertEquals(3, ours.getResourceLogs(0).getScopeLogsCount());
     assertEquals(sdk.getResourceLogs(0).getResource(), ours.getResourceLogs(0).getResource());
@@ -258,12 +295,14 @@ class RequestEncodersTest {
     List<LogEvent> events = new ArrayList<>();
     Handoff.logs().drainTo(events, 64);
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
-    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events));
+    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
+        .toByteArray());
   }
 
   private void assertSameSpanBytes(AttributeLimits limits, SpanRecord... spans) throws IOException {
     List<SpanRecord> batch = List.of(spans);
-    assertArrayEquals(sdkSpanBytes(limits, batch), new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch));
+    assertArrayEquals(sdkSpanBytes(limits, batch),
+        new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch).toByteArray());
   }
 
   private byte[] sdkSpanBytes(AttributeLimits limits, List<SpanRecord> records) throws IOException {
