@@ -17,6 +17,12 @@ enum AgentConfig {
    * nothing encoded or sent. Set against {@link #SIDECAR}, it tells what export costs.
    */
   SIDECAR_NO_EXPORT("sidecar-no-export", "Sidecar, exporting nothing"),
+  /**
+   * Sidecar as {@link #SIDECAR} runs it, from the jar {@code --baseline-agent} names: beside
+   * {@link #SIDECAR} in one run, it tells what a change to the agent did, with the VM's slow
+   * spells and each JVM's luck falling on both builds alike.
+   */
+  SIDECAR_BASELINE("sidecar-baseline", "Sidecar, baseline jar"),
   /** Only the instrumentations that make the same telemetry as Sidecar here: the HTTP servers and JUL. */
   OTEL_HTTP_LOGS("otel-http-logs", "OTel agent, HTTP+JUL only"),
   OTEL_DEFAULTS("otel-defaults", "OTel agent, defaults");
@@ -41,7 +47,7 @@ enum AgentConfig {
 
   /** Whether this configuration runs the Sidecar agent. */
   boolean sidecar() {
-    return this == SIDECAR || this == SIDECAR_NO_EXPORT;
+    return this == SIDECAR || this == SIDECAR_NO_EXPORT || this == SIDECAR_BASELINE;
   }
 
   /** Whether spans and log records are exported, and so are to be counted at the receiver. */
@@ -55,7 +61,7 @@ enum AgentConfig {
     if (this == NONE) {
       return options;
     }
-    options.add("-javaagent:" + (sidecar() ? artifacts.sidecarAgent() : artifacts.otelAgent()));
+    options.add("-javaagent:" + artifacts.agentJar(this));
     options.add("-Dotel.service.name=" + serviceName);
     options.add("-Dotel.exporter.otlp.protocol=http/protobuf");
     options.add("-Dotel.exporter.otlp.endpoint=" + endpoint);

@@ -9,16 +9,29 @@ import java.nio.file.Path;
 /**
  * The jars a run needs. The driver jar sits in {@code benchmarks/whole-process/target}, beside the
  * app jars and the OpenTelemetry agent the build copied there; Sidecar's agent is the one the same
- * build made in {@code agent/target}.
+ * build made in {@code agent/target}. A baseline Sidecar jar, to compare against, is only ever the
+ * one the command line names (null otherwise).
  */
-record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent) {
+record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent, Path baselineAgent) {
 
-  static Artifacts locate(Path sidecarAgent, Path otelAgent) {
+  static Artifacts locate(Path sidecarAgent, Path otelAgent, Path baselineAgent) {
     Path targetDir = driverJarDir();
     Path root = targetDir.getParent().getParent().getParent();
     return new Artifacts(targetDir,
         sidecarAgent != null ? sidecarAgent.toAbsolutePath() : root.resolve("agent/target/sidecar-agent.jar"),
-        otelAgent != null ? otelAgent.toAbsolutePath() : targetDir.resolve("opentelemetry-javaagent.jar"));
+        otelAgent != null ? otelAgent.toAbsolutePath() : targetDir.resolve("opentelemetry-javaagent.jar"),
+        baselineAgent != null ? baselineAgent.toAbsolutePath() : null);
+  }
+
+  /** The agent jar {@code config} runs; null for no agent. */
+  Path agentJar(AgentConfig config) {
+    if (config == AgentConfig.NONE) {
+      return null;
+    }
+    if (config == AgentConfig.SIDECAR_BASELINE) {
+      return baselineAgent;
+    }
+    return config.sidecar() ? sidecarAgent : otelAgent;
   }
 
   Path appJar(AppKind app) {
@@ -31,10 +44,12 @@ record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent) {
       require(appJar(app));
     }
     for (AgentConfig config : configs) {
-      if (config.sidecar()) {
-        require(sidecarAgent);
-      } else if (config != AgentConfig.NONE) {
-        require(otelAgent);
+      if (config == AgentConfig.SIDECAR_BASELINE && baselineAgent == null) {
+        throw new BenchmarkException("the configuration " + config.id + " runs the jar --baseline-agent names; "
+            + "none was given");
+      }
+      if (config != AgentConfig.NONE) {
+        require(agentJar(config));
       }
     }
   }

@@ -103,7 +103,7 @@ final class Bench {
 
   /** Sidecar's counters, asked through the attach API; empty for other configurations. */
   Map<String, String> sidecarStatus(AgentConfig config, AppUnderTest jvm) {
-    return config.sidecar() ? tools.sidecarStatus(artifacts.sidecarAgent(), jvm.pid()) : Map.of();
+    return config.sidecar() ? tools.sidecarStatus(artifacts.agentJar(config), jvm.pid()) : Map.of();
   }
 
   private AppUnderTest start(AppKind app, AgentConfig config, String tag, List<String> prefix) {

@@ -36,7 +36,7 @@ public final class Main {
       System.out.println(Options.USAGE);
       return 0;
     }
-    Artifacts artifacts = Artifacts.locate(options.sidecarAgent(), options.otelAgent());
+    Artifacts artifacts = Artifacts.locate(options.sidecarAgent(), options.otelAgent(), options.baselineAgent());
     artifacts.check(options.apps(), options.configs());
     CpuPinning pinning = CpuPinning.apply(cpus);
     List<String> facts = facts(options, artifacts, pinning, cpus, args);
@@ -135,6 +135,10 @@ public final class Main {
     if (options.configs().stream().anyMatch(AgentConfig::sidecar)) {
       facts.add("Sidecar agent: " + Machine.jarVersion(artifacts.sidecarAgent()) + ", "
           + Format.mib(Artifacts.size(artifacts.sidecarAgent())));
+    }
+    if (options.configs().contains(AgentConfig.SIDECAR_BASELINE)) {
+      facts.add("Sidecar baseline agent: " + Machine.jarVersion(artifacts.baselineAgent()) + ", "
+          + Format.mib(Artifacts.size(artifacts.baselineAgent())) + ", " + artifacts.baselineAgent());
     }
     if (options.configs().stream().anyMatch(c -> c == AgentConfig.OTEL_HTTP_LOGS || c == AgentConfig.OTEL_DEFAULTS)) {
       facts.add("OpenTelemetry agent: " + Machine.jarVersion(artifacts.otelAgent()) + ", "

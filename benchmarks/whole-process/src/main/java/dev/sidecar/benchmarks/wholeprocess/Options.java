@@ -12,7 +12,8 @@ import java.util.Set;
 record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
     List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, int jvms, Duration slice,
-    Path java, List<String> jvmArgs, Path sidecarAgent, Path otelAgent, boolean logs, boolean help) {
+    Path java, List<String> jvmArgs, Path sidecarAgent, Path otelAgent, Path baselineAgent, boolean logs,
+    boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
@@ -24,7 +25,8 @@ record Options(
       "  --connections N      keep-alive connections of the closed-loop load (8)",
       "  --apps A,B           tomcat, jdk (both)",
       "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (these four; with --faults: sidecar);",
-      "                       sidecar-no-export: Sidecar recording as usual, its exporters none",
+      "                       sidecar-no-export: Sidecar recording as usual, its exporters none;",
+      "                       sidecar-baseline: Sidecar from the --baseline-agent jar, to set beside sidecar",
       "  --quick              1 round, 3 to 10 s warm-up, 5 s measured (interleaved: 2 cycles of 2 s slices):",
       "                       checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",
@@ -39,13 +41,14 @@ record Options(
       "  --java PATH          the java that runs the apps (this JVM's)",
       "  --jvm-args 'ARGS'    JVM options for the apps, after the configuration's own (-Xmx512m)",
       "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
-      "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)");
+      "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)",
+      "  --baseline-agent JAR the Sidecar jar of configuration sidecar-baseline, such as an earlier build's (none)");
 
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--help",
       "-h");
   private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds",
       "--connections", "--apps", "--cycles", "--jvms", "--slice", "--configs", "--java", "--jvm-args",
-      "--sidecar-agent", "--otel-agent");
+      "--sidecar-agent", "--otel-agent", "--baseline-agent");
 
   static Options parse(String... args) {
     Map<String, String> given = new HashMap<>();
@@ -97,6 +100,7 @@ record Options(
         list(given.getOrDefault("--jvm-args", "-Xmx512m"), "\\s+"),
         given.containsKey("--sidecar-agent") ? Path.of(given.get("--sidecar-agent")) : null,
         given.containsKey("--otel-agent") ? Path.of(given.get("--otel-agent")) : null,
+        given.containsKey("--baseline-agent") ? Path.of(given.get("--baseline-agent")) : null,
         !given.containsKey("--no-logs"),
         given.containsKey("--help") || given.containsKey("-h"));
   }

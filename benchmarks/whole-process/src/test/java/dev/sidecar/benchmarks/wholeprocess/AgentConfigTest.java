@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class AgentConfigTest {
   private static final Artifacts ARTIFACTS =
-      new Artifacts(Path.of("target"), Path.of("/agents/sidecar.jar"), Path.of("/agents/otel.jar"));
+      new Artifacts(Path.of("target"), Path.of("/agents/sidecar.jar"), Path.of("/agents/otel.jar"),
+          Path.of("/agents/sidecar-before.jar"));
 
   @Test
   void sidecarExportsBothSignalsOverOtlpToTheEndpoint() {
@@ -36,8 +37,32 @@ class AgentConfigTest {
   }
 
   @Test
+  void theBaselineRunsTheOtherSidecarJarAsSidecarRunsItsOwn() {
+    AgentConfig config = AgentConfig.of("sidecar-baseline");
+    assertEquals(List.of("-javaagent:/agents/sidecar-before.jar", "-Dotel.service.name=hello-tomcat",
+            "-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=http://127.0.0.1:4318",
+            "-Dotel.traces.exporter=otlp", "-Dotel.logs.exporter=otlp"),
+        config.jvmOptions(ARTIFACTS, "http://127.0.0.1:4318", "hello-tomcat"));
+    assertTrue(config.sidecar());
+    assertTrue(config.exports());
+    assertEquals(Path.of("/agents/sidecar-before.jar"), ARTIFACTS.agentJar(config));
+    assertEquals(Path.of("/agents/sidecar.jar"), ARTIFACTS.agentJar(AgentConfig.SIDECAR_NO_EXPORT));
+    assertEquals(Path.of("/agents/otel.jar"), ARTIFACTS.agentJar(AgentConfig.OTEL_HTTP_LOGS));
+  }
+
+  @Test
+  void theBaselineWithoutItsJarIsRefusedInOneLine() {
+    Artifacts without = new Artifacts(Path.of("target"), Path.of("/agents/sidecar.jar"), Path.of("/agents/otel.jar"),
+        null);
+    assertEquals("the configuration sidecar-baseline runs the jar --baseline-agent names; none was given",
+        assertThrows(BenchmarkException.class,
+            () -> without.check(List.of(), List.of(AgentConfig.SIDECAR_BASELINE))).getMessage());
+  }
+
+  @Test
   void anUnknownNameIsRefusedWithTheKnownOnes() {
-    assertEquals("unknown configuration 'sidecar-nope'; known: none, sidecar, sidecar-no-export, otel-http-logs, "
-        + "otel-defaults", assertThrows(BenchmarkException.class, () -> AgentConfig.of("sidecar-nope")).getMessage());
+    assertEquals("unknown configuration 'sidecar-nope'; known: none, sidecar, sidecar-no-export, sidecar-baseline, "
+        + "otel-http-logs, otel-defaults",
+        assertThrows(BenchmarkException.class, () -> AgentConfig.of("sidecar-nope")).getMessage());
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -81,6 +82,15 @@ class OptionsTest {
     assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), options.jvmArgs());
     assertEquals(3, options.rounds());
     assertEquals(5, options.startups());
+  }
+
+  @Test
+  void aBaselineJarIsGivenForTheBaselineConfiguration() {
+    Options options = Options.parse("--interleaved", "--configs", "none,sidecar,sidecar-baseline",
+        "--baseline-agent", "/tmp/sidecar-before.jar");
+    assertEquals(List.of(AgentConfig.NONE, AgentConfig.SIDECAR, AgentConfig.SIDECAR_BASELINE), options.configs());
+    assertEquals(Path.of("/tmp/sidecar-before.jar"), options.baselineAgent());
+    assertEquals(null, Options.parse().baselineAgent());
   }
 
   @Test
