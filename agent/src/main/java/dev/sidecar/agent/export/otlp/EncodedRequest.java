@@ -9,15 +9,17 @@ import java.util.Arrays;
 /**
  * An OTLP request already encoded, in the shape the OpenTelemetry SDK's HTTP and gRPC exporters
  * send: they ask for its size and its protobuf writer, and may write it again on a retry. Its bytes
- * are the start of an array the encoder reuses once the request is {@linkplain #release released}.
+ * are part of an array the encoder reuses once the request is {@linkplain #release released}.
  */
 public final class EncodedRequest extends Marshaler {
   private final byte[] array;
+  private final int offset;
   private final int length;
   private final RequestArrays owner;
 
-  EncodedRequest(byte[] array, int length, RequestArrays owner) {
+  EncodedRequest(byte[] array, int offset, int length, RequestArrays owner) {
     this.array = array;
+    this.offset = offset;
     this.length = length;
     this.owner = owner;
   }
@@ -29,7 +31,7 @@ public final class EncodedRequest extends Marshaler {
 
   /** The request's bytes, copied. */
   public byte[] toByteArray() {
-    return Arrays.copyOf(array, length);
+    return Arrays.copyOfRange(array, offset, offset + length);
   }
 
   /** Hands the array back for a later request: once sent and answered, never before. */
@@ -42,7 +44,7 @@ public final class EncodedRequest extends Marshaler {
     return new MessageWriter() {
       @Override
       public void writeMessage(OutputStream output) throws java.io.IOException {
-        output.write(array, 0, length);
+        output.write(array, offset, length);
       }
 
       @Override

@@ -46,6 +46,42 @@ final class ProtoWriter {
     position = 0;
   }
 
+  /** Writes into {@code array} from now on, from {@code at}; what this writer knows of keys stays. */
+  void wrap(byte[] array, int at) {
+    buffer = array;
+    position = at;
+  }
+
+  /** The array written into: the one given to {@link #wrap}, or a larger copy had it run out of room. */
+  byte[] array() {
+    return buffer;
+  }
+
+  /** Leaves {@code bytes} of room at the write position, to be written later; returns where it starts. */
+  int reserve(int bytes) {
+    ensure(bytes);
+    int at = position;
+    position += bytes;
+    return at;
+  }
+
+  /** Moves the write position to {@code at}, inside what is written; returns where it was. */
+  int seek(int at) {
+    int was = position;
+    position = at;
+    return was;
+  }
+
+  /** Moves bytes {@code from} to {@code to} so they start at {@code at}; writing goes on after them. */
+  void move(int from, int to, int at) {
+    int length = to - from;
+    if (at + length > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + length));
+    }
+    System.arraycopy(buffer, from, buffer, at, length);
+    position = at + length;
+  }
+
   int size() {
     return position;
   }
@@ -248,17 +284,6 @@ final class ProtoWriter {
       keys = new KeyFields();
     }
     return keys.field(key);
-  }
-
-  /**
-   * Bytes {@code from} to {@code to} of {@code other}, as they are: a part encoded apart, placed
-   * once its length is known.
-   */
-  void copy(ProtoWriter other, int from, int to) {
-    int length = to - from;
-    ensure(length);
-    System.arraycopy(other.buffer, from, buffer, position, length);
-    position += length;
   }
 
   /** The tag and length of a message field whose body, {@code bodyLength} bytes, is written next. */

@@ -12,9 +12,12 @@ import java.util.Map;
 /**
  * The frame both OTLP export requests share: one resource, then the records grouped by their
  * instrumentation scope ({@code ExportTraceServiceRequest{ResourceSpans{Resource, ScopeSpans{scope,
- * spans}...}}} and its twin for logs, with the same field numbers). The records are encoded first,
- * group after group; the frame's tags and lengths are then written in front of them into the
- * request's own array, so the records' bytes are copied once and never moved. One per export thread.
+ * spans}...}}} and its twin for logs, with the same field numbers). The records are encoded straight
+ * into the request's array, each group after room left for its head (tag, length, scope); once a
+ * group's length is known, its head is written into that room, and the resource's head in front of
+ * the first group's: the request starts where that head does. A later group's head takes a byte
+ * more or less than its room only when the group is under 16 KB or over 2 MB long, and then that
+ * group alone moves. One per export thread.
  *
  * <p>Each signal's encoder extends it and writes a group's records in a loop of its own
  * ({@link #writeRecords}): the JIT then compiles each signal's record encoding once, where a loop
@@ -32,18 +35,23 @@ abstract class ScopedRequest<R> {
   private static final int MAX_SCOPES_KEPT = 4096;
   /** One per request the export loop can have waiting for an answer, and one to encode the next into. */
   private static final int REQUEST_ARRAYS_KEPT = 4;
+  /** Room for a group's length: three bytes hold lengths from 16 KB to 2 MB, a batch's usual size. */
+  private static final int GROUP_LENGTH_ROOM = 3;
+  private static final int MAX_LENGTH_BYTES = 5;
 
   private final byte[] resource;
+  private final int resourceField;
   private final String schemaUrl;
   private final Map<String, List<R>> byScope = new LinkedHashMap<>();
   private final Map<String, byte[]> encodedScopes = new HashMap<>();
-  private final ProtoWriter records = new ProtoWriter(64 * 1024);
+  /** Writes into each request's array in turn; kept, with the attribute keys it has encoded. */
+  private final ProtoWriter out = new ProtoWriter(0);
   private final RequestArrays arrays = new RequestArrays(REQUEST_ARRAYS_KEPT);
-  private byte[][] scopes = new byte[8][];
-  private int[] ends = new int[8];
+  private int lastSize = 64 * 1024;
 
   ScopedRequest(Resource resource) {
     this.resource = OtlpCommon.resource(resource);
+    this.resourceField = ProtoWriter.messageFieldSize(RESOURCE, this.resource.length);
     this.schemaUrl = resource.getSchemaUrl();
   }
 
@@ -62,42 +70,58 @@ abstract class ScopedRequest<R> {
    */
   final EncodedRequest encodeRequest(List<R> batch) {
     groupByScope(batch);
-    records.reset();
-    int groups = 0;
+    // Room for the resource entry's tag and length, and the resource, in front of the first group.
+    int firstGroup = 1 + MAX_LENGTH_BYTES + resourceField;
+    out.wrap(arrays.take(lastSize + firstGroup), firstGroup);
+    int groupsStart = firstGroup;
     try {
+      boolean first = true;
       for (Map.Entry<String, List<R>> group : byScope.entrySet()) {
-        if (groups == scopes.length) {
-          scopes = Arrays.copyOf(scopes, groups * 2);
-          ends = Arrays.copyOf(ends, groups * 2);
+        int headStart = writeGroup(encodedScope(group.getKey()), group.getValue(), first);
+        if (first) {
+          groupsStart = headStart;
+          first = false;
         }
-        writeRecords(records, group.getValue());
-        scopes[groups] = encodedScope(group.getKey());
-        ends[groups] = records.size();
-        groups++;
       }
     } finally {
       // Whatever happened, the next batch starts with no group of this one's records.
       byScope.clear();
     }
+    out.string(SCHEMA_URL, schemaUrl);
+    int end = out.size();
+    int entry = resourceField + end - groupsStart;
+    int start = groupsStart - resourceField - 1 - ProtoWriter.varintSize(entry);
+    out.seek(start);
+    out.messageHeader(RESOURCE_ENTRY, entry);
+    out.message(RESOURCE, resource);
+    lastSize = end - start;
+    return new EncodedRequest(out.array(), start, end - start, arrays);
+  }
 
-    int resourceEntry = ProtoWriter.messageFieldSize(RESOURCE, resource.length)
-        + ProtoWriter.stringFieldSize(SCHEMA_URL, schemaUrl);
-    for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
-      resourceEntry += ProtoWriter.messageFieldSize(SCOPE_ENTRY, scopeEntrySize(g, start));
+  /**
+   * One scope's entry at the write position, its records after room for its head; returns where
+   * its head starts. The first group's room fits any head, which is written at its end: the unused
+   * part stays in front of the request. A later group whose head takes other than its room moves.
+   */
+  private int writeGroup(byte[] scope, List<R> records, boolean first) {
+    int scopeField = ProtoWriter.messageFieldSize(SCOPE, scope.length);
+    int room = 1 + (first ? MAX_LENGTH_BYTES : GROUP_LENGTH_ROOM) + scopeField;
+    int headStart = out.reserve(room);
+    int recordsStart = out.size();
+    writeRecords(out, records);
+    int recordsEnd = out.size();
+    int entry = scopeField + recordsEnd - recordsStart;
+    int head = 1 + ProtoWriter.varintSize(entry) + scopeField;
+    if (first) {
+      headStart = recordsStart - head;
+    } else if (head != room) {
+      out.move(recordsStart, recordsEnd, headStart + head);
     }
-    int size = ProtoWriter.messageFieldSize(RESOURCE_ENTRY, resourceEntry);
-    byte[] array = arrays.take(size);
-    ProtoWriter request = new ProtoWriter(array, 0);
-    request.messageHeader(RESOURCE_ENTRY, resourceEntry);
-    request.message(RESOURCE, resource);
-    for (int g = 0, start = 0; g < groups; start = ends[g], g++) {
-      request.messageHeader(SCOPE_ENTRY, scopeEntrySize(g, start));
-      request.message(SCOPE, scopes[g]);
-      request.copy(records, start, ends[g]);
-      scopes[g] = null;
-    }
-    request.string(SCHEMA_URL, schemaUrl);
-    return new EncodedRequest(array, size, arrays);
+    int end = out.seek(headStart);
+    out.messageHeader(SCOPE_ENTRY, entry);
+    out.message(SCOPE, scope);
+    out.seek(end);
+    return headStart;
   }
 
   /**
@@ -130,9 +154,5 @@ abstract class ScopedRequest<R> {
       }
     }
     return encoded;
-  }
-
-  private int scopeEntrySize(int group, int start) {
-    return ProtoWriter.messageFieldSize(SCOPE, scopes[group].length) + ends[group] - start;
   }
 }

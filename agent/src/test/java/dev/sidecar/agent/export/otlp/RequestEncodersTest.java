@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,6 +153,48 @@ class RequestEncodersTest {
     assertEquals(4, events.size());
     assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
         .toByteArray());
+  }
+
+  @Test
+  void laterScopesWhoseLengthsTakeOneToFourBytes() throws IOException {
+    // Each logger is a scope of its own: after the first, a group under 16 KB or over 2 MB takes
+    // a head of another size than the room left for it, and moves.
+    List<LogEvent> events = new ArrayList<>();
+    int[] bodyLengths = {5, 20_000, 10, 3_000_000, 200, 40_000};
+    for (int i = 0; i < bodyLengths.length; i++) {
+      LogCapture.emit(1_700_000_000_000_000_000L, 9, "INFO", "c".repeat(bodyLengths[i]), "shop.Logger" + i, null);
+    }
+    Handoff.logs().drainTo(events, 64);
+    assertEquals(bodyLengths.length, events.size());
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    LogRequestEncoder encoder = new LogRequestEncoder(resource, limits);
+    for (int round = 0; round < 2; round++) {
+      EncodedRequest request = encoder.encode(events);
+      assertSameLogScopes(limits, events, request.toByteArray());
+      request.release();
+    }
+    List<LogEvent> reversed = new ArrayList<>(events);
+    Collections.reverse(reversed);
+    assertSameLogScopes(limits, reversed, encoder.encode(reversed).toByteArray());
+    // The first group over 2 MB.
+    assertSameLogScopes(limits, events.subList(3, 5), encoder.encode(events.subList(3, 5)).toByteArray());
+  }
+
+  /** The same request as the SDK's, but for the order of its scopes: ours in order of first appearance. */
+  private void assertSameLogScopes(AttributeLimits limits, List<LogEvent> events, byte[] ours) throws IOException {
+    byte[] sdkBytes = sdkLogBytes(limits, events);
+    assertEquals(sdkBytes.length, ours.length);
+    ExportLogsServiceRequest sdk = ExportLogsServiceRequest.parseFrom(sdkBytes);
+    ExportLogsServiceRequest parsed = ExportLogsServiceRequest.parseFrom(ours);
+    assertEquals(sdk.getResourceLogs(0).getResource(), parsed.getResourceLogs(0).getResource());
+    Map<String, ScopeLogs> sdkScopes = new HashMap<>();
+    sdk.getResourceLogs(0).getScopeLogsList().forEach(scope -> sdkScopes.put(scope.getScope().getName(), scope));
+    Map<String, ScopeLogs> ourScopes = new HashMap<>();
+    parsed.getResourceLogs(0).getScopeLogsList().forEach(scope -> ourScopes.put(scope.getScope().getName(), scope));
+    assertEquals(sdkScopes, ourScopes);
+    assertEquals(events.stream().map(LogEvent::loggerName).collect(Collectors.toList()),
+        parsed.getResourceLogs(0).getScopeLogsList().stream().map(scope -> scope.getScope().getName())
+            .collect(Collectors.toList()));
   }
 
   @Test
