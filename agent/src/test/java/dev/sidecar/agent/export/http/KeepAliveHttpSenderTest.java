@@ -37,6 +37,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -83,6 +84,44 @@ class KeepAliveHttpSenderTest {
         assertTrue(request.header("user-agent").startsWith("OTel-OTLP-Exporter-Java/"), request.header("user-agent"));
         assertFalse(request.gzip());
       }
+    } finally {
+      exporter.shutdown();
+    }
+  }
+
+  @Test
+  void exportsOneAtATimeGoToTheThreadThatWentIdleLast() {
+    Set<Thread> before = senderThreads();
+    SpanExporter exporter = spanExporter();
+    try {
+      for (int i = 0; i < 5; i++) {
+        assertSuccess(exporter.export(spans("span-" + i)));
+        // Its thread is back waiting for a request before the next is handed over, as between batches.
+        Poll.until(WAIT, () -> newSenderThreads(before),
+            threads -> !threads.isEmpty() && threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING),
+            "the sender's threads waiting for a request");
+      }
+      assertEquals(1, newSenderThreads(before).size());
+      assertEquals(5, receiver.awaitSpans(5, WAIT).size());
+    } finally {
+      exporter.shutdown();
+    }
+  }
+
+  @Test
+  void anExportWhileEveryThreadIsBusyWaitsForTheFirstToComeBack() {
+    receiver.fault(CollectorFault.SLOW);
+    Set<Thread> before = senderThreads();
+    SpanExporter exporter = spanExporter();
+    try {
+      List<CompletableResultCode> results = new ArrayList<>();
+      for (int i = 0; i < 5; i++) {
+        results.add(exporter.export(spans("slow-" + i)));
+      }
+      results.forEach(KeepAliveHttpSenderTest::assertSuccess);
+      assertEquals(4, newSenderThreads(before).size());
+      assertEquals(List.of("slow-0", "slow-1", "slow-2", "slow-3", "slow-4"),
+          names(receiver.awaitSpans(5, WAIT)).stream().sorted().collect(Collectors.toList()));
     } finally {
       exporter.shutdown();
     }
@@ -274,6 +313,18 @@ class KeepAliveHttpSenderTest {
     }
     provider.close();
     return ended;
+  }
+
+  private static Set<Thread> senderThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().startsWith("sidecar-otlp-http-")).collect(Collectors.toSet());
+  }
+
+  /** The sender threads alive now that were not alive at {@code before}. */
+  private static Set<Thread> newSenderThreads(Set<Thread> before) {
+    Set<Thread> threads = senderThreads();
+    threads.removeAll(before);
+    return threads;
   }
 
   private static List<String> names(List<ReceivedSpan> spans) {
