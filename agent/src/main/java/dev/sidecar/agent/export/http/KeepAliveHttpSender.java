@@ -47,7 +47,10 @@ import javax.net.ssl.SSLSocketFactory;
  * and no OkHttp or Kotlin classes to load and compile.
  */
 final class KeepAliveHttpSender implements HttpSender {
-  /** More than the export loop ever has in flight, so that a request never waits for a thread. */
+  /**
+   * More than the export loop ever has in flight: a request waits for a thread only while one that
+   * has delivered its answer is on its way back.
+   */
   private static final int THREADS = 4;
   /** How long a request waits for a thread when all are busy: they are, only for a moment. */
   private static final long THREAD_WAIT_SECONDS = 10;

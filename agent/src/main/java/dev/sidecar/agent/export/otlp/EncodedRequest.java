@@ -30,7 +30,7 @@ public final class EncodedRequest extends Marshaler {
   }
 
   /** The request's bytes, copied. */
-  public byte[] toByteArray() {
+  byte[] toByteArray() {
     return Arrays.copyOfRange(array, offset, offset + length);
   }
 

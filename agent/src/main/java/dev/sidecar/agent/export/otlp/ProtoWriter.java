@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
- * Protocol buffers' wire format into one growing byte array, reused request after request. A
- * nested message is written in place: {@link #begin} leaves room for a two-byte length, the size
+ * Protocol buffers' wire format into a byte array, the request's own ({@link #wrap}), copied into a
+ * larger one should it run out of room. A nested message is written in place: {@link #begin} leaves room for a two-byte length, the size
  * of a span's or a log record's, {@link #end} writes the length there, and moves the body only
  * when its length takes another size, so nothing is sized twice and no message object is built.
  * Fields are skipped when they hold their default value, as proto3 and the OpenTelemetry SDK's
@@ -25,7 +25,7 @@ final class ProtoWriter {
   private static final int ANY_INT = 3;
   private static final int ANY_DOUBLE = 4;
 
-  /** Made when the first attribute is written: a request's frame writer never needs it. */
+  /** Made when the first attribute is written; kept from request to request. */
   private KeyFields keys;
   private byte[] buffer;
   private int position;
@@ -34,16 +34,6 @@ final class ProtoWriter {
 
   ProtoWriter(int initialCapacity) {
     buffer = new byte[initialCapacity];
-  }
-
-  /** Writes into {@code buffer} from {@code position} on, into a larger copy should it not fit. */
-  ProtoWriter(byte[] buffer, int position) {
-    this.buffer = buffer;
-    this.position = position;
-  }
-
-  void reset() {
-    position = 0;
   }
 
   /** Writes into {@code array} from now on, from {@code at}; what this writer knows of keys stays. */
@@ -86,7 +76,7 @@ final class ProtoWriter {
     return position;
   }
 
-  /** The bytes written since the last reset, in an array of their own. */
+  /** The bytes written so far, in an array of their own. */
   byte[] toByteArray() {
     return Arrays.copyOf(buffer, position);
   }
@@ -124,13 +114,9 @@ final class ProtoWriter {
 
   /** Skipped when null or empty. */
   void string(int field, String value) {
-    if (value != null && !value.isEmpty()) {
-      stringAlways(field, value);
+    if (value == null || value.isEmpty()) {
+      return;
     }
-  }
-
-  /** Written even when empty: a string that is one case of a {@code oneof}, such as an attribute's value. */
-  void stringAlways(int field, String value) {
     tag(field, LENGTH_DELIMITED);
     int length = utf8Length(value);
     boolean ascii = lastAscii;
@@ -162,23 +148,6 @@ final class ProtoWriter {
       tag(field, VARINT);
       varint(value & 0xFFFFFFFFL);
     }
-  }
-
-  /** A signed 64-bit value as protobuf's {@code int64}, written even when zero. */
-  void int64Always(int field, long value) {
-    tag(field, VARINT);
-    varint(value);
-  }
-
-  void boolAlways(int field, boolean value) {
-    tag(field, VARINT);
-    ensure(1);
-    buffer[position++] = (byte) (value ? 1 : 0);
-  }
-
-  void doubleAlways(int field, double value) {
-    tag(field, FIXED64);
-    littleEndian(Double.doubleToRawLongBits(value), 8);
   }
 
   /** Skipped when zero. */

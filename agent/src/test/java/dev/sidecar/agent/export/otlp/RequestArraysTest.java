@@ -36,4 +36,17 @@ class RequestArraysTest {
     assertSame(first, arrays.take(10));
     assertNotSame(second, arrays.take(10));
   }
+
+  @Test
+  void anArrayLargerThanTheBoundIsNotKept() {
+    RequestArrays arrays = new RequestArrays(2);
+    byte[] large = arrays.take(RequestArrays.MAX_KEPT_BYTES);
+    assertTrue(large.length > RequestArrays.MAX_KEPT_BYTES);
+    arrays.give(large);
+    assertNotSame(large, arrays.take(10));
+    byte[] largest = arrays.take(RequestArrays.MAX_KEPT_BYTES * 8 / 9);
+    assertTrue(largest.length <= RequestArrays.MAX_KEPT_BYTES);
+    arrays.give(largest);
+    assertSame(largest, arrays.take(10));
+  }
 }
