@@ -25,8 +25,8 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -47,13 +47,8 @@ import javax.net.ssl.SSLSocketFactory;
  * and no OkHttp or Kotlin classes to load and compile.
  */
 final class KeepAliveHttpSender implements HttpSender {
-  /**
-   * More than the export loop ever has in flight: a request waits for a thread only while one that
-   * has delivered its answer is on its way back.
-   */
+  /** More than the export loop ever has in flight, so that a request never waits for a thread. */
   private static final int THREADS = 4;
-  /** How long a request waits for a thread when all are busy: they are, only for a moment. */
-  private static final long THREAD_WAIT_SECONDS = 10;
   /** Idle longer than this, a connection is closed rather than reused: collectors drop idle ones. */
   private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final Set<Integer> RETRYABLE_STATUS = RetryUtil.retryableHttpResponseCodes();
@@ -122,33 +117,13 @@ final class KeepAliveHttpSender implements HttpSender {
     return host.indexOf(':') >= 0 && !host.startsWith("[") ? "[" + host + "]" : host;
   }
 
-  /**
-   * Threads made as requests need them, up to {@link #THREADS}, each ending after a minute idle.
-   * A request goes to the thread that went idle last (a synchronous hand-over, whose waiting
-   * threads take turns last in, first out), whose stack and socket buffers are still in the
-   * caches: taken in turns, each thread's were cold by its next request. Should every thread
-   * still be busy, the request waits for the first to come back, never past the deadline.
-   */
   private static ExecutorService newExecutor() {
     int sender = SENDERS.incrementAndGet();
     AtomicInteger threads = new AtomicInteger();
-    return new ThreadPoolExecutor(0, THREADS, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
-        task -> new SidecarThread(task, "sidecar-otlp-http-" + sender + "-" + threads.incrementAndGet()),
-        KeepAliveHttpSender::awaitThread);
-  }
-
-  private static void awaitThread(Runnable task, ThreadPoolExecutor executor) {
-    if (executor.isShutdown()) {
-      throw new RejectedExecutionException("the exporter is shut down");
-    }
-    try {
-      if (!executor.getQueue().offer(task, THREAD_WAIT_SECONDS, TimeUnit.SECONDS)) {
-        throw new RejectedExecutionException("no sender thread came free within " + THREAD_WAIT_SECONDS + " s");
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new RejectedExecutionException("interrupted while waiting for a sender thread", e);
-    }
+    ThreadPoolExecutor executor = new ThreadPoolExecutor(THREADS, THREADS, 60, TimeUnit.SECONDS,
+        new LinkedBlockingQueue<>(), task -> new SidecarThread(task, "sidecar-otlp-http-" + sender + "-" + threads.incrementAndGet()));
+    executor.allowCoreThreadTimeOut(true);
+    return executor;
   }
 
   /**
@@ -164,7 +139,7 @@ final class KeepAliveHttpSender implements HttpSender {
     try {
       executor.execute(() -> call(writer, onResponse, onError));
     } catch (RejectedExecutionException e) {
-      onError.accept(new IOException(e.getMessage(), e));
+      onError.accept(new IOException("the exporter is shut down", e));
     }
   }
 

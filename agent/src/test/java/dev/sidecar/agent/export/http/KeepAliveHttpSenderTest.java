@@ -90,26 +90,7 @@ class KeepAliveHttpSenderTest {
   }
 
   @Test
-  void exportsOneAtATimeGoToTheThreadThatWentIdleLast() {
-    Set<Thread> before = senderThreads();
-    SpanExporter exporter = spanExporter();
-    try {
-      for (int i = 0; i < 5; i++) {
-        assertSuccess(exporter.export(spans("span-" + i)));
-        // Its thread is back waiting for a request before the next is handed over, as between batches.
-        Poll.until(WAIT, () -> newSenderThreads(before),
-            threads -> !threads.isEmpty() && threads.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING),
-            "the sender's threads waiting for a request");
-      }
-      assertEquals(1, newSenderThreads(before).size());
-      assertEquals(5, receiver.awaitSpans(5, WAIT).size());
-    } finally {
-      exporter.shutdown();
-    }
-  }
-
-  @Test
-  void anExportWhileEveryThreadIsBusyWaitsForTheFirstToComeBack() {
+  void moreExportsAtOnceThanTheSenderHasThreadsAllArrive() {
     receiver.fault(CollectorFault.SLOW);
     Set<Thread> before = senderThreads();
     SpanExporter exporter = spanExporter();
