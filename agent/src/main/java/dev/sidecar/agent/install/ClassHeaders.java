@@ -32,6 +32,11 @@ final class ClassHeaders {
     return header == MISSING ? null : header;
   }
 
+  /** How many class files of {@code loader} have been looked up so far, found or not. */
+  int count(ClassLoader loader) {
+    return known(loader).size();
+  }
+
   private Map<String, ClassHeader> known(ClassLoader loader) {
     synchronized (byLoader) {
       return byLoader.computeIfAbsent(loader, any -> new ConcurrentHashMap<>());

@@ -22,6 +22,7 @@ final class TransformedClass {
   final Class<?> loaded;
   /** Null for a class already loaded that is only being matched, not transformed. */
   private final byte[] classFile;
+  private ConstantPool constants;
   private ClassHeader header;
   private List<MethodShape> methods;
 
@@ -34,9 +35,25 @@ final class TransformedClass {
 
   ClassHeader header() {
     if (header == null) {
-      header = ClassHeader.read(classFile);
+      header = ClassHeader.read(constants());
     }
     return header;
+  }
+
+  /**
+   * False when the class surely declares no method of one of these names (ASCII): a method's name
+   * is a string of its class's constant pool, and none of them is. True when {@code names} is null
+   * (any name), or when the class is known only by its {@code Class}.
+   */
+  boolean mayDeclareMethodNamed(byte[][] names) {
+    return names == null || classFile == null || constants().hasString(names);
+  }
+
+  private ConstantPool constants() {
+    if (constants == null) {
+      constants = ConstantPool.of(classFile);
+    }
+    return constants;
   }
 
   /** The methods the class declares: read from its bytes, or through reflection for a class already loaded. */

@@ -2,6 +2,7 @@ package dev.sidecar.agent.install;
 
 import dev.sidecar.agent.instrumentation.MethodMatcher;
 import dev.sidecar.agent.instrumentation.MethodShape;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -26,6 +27,8 @@ final class TypeRule {
   private final SubtypeIndex subtypes;
   private final ClassHeaders headers;
   private final MethodMatcher changedMethods;
+  /** The names of the methods the rule changes, in ASCII; null when any name may be one of them. */
+  private final byte[][] changedNames;
   private final List<Advice> advice;
   private final List<CallSubstitutions.Call> calls;
 
@@ -59,6 +62,7 @@ final class TypeRule {
     this.subtypes = subtypes;
     this.headers = headers;
     this.changedMethods = changedMethods;
+    this.changedNames = ascii(changedMethods.names());
     this.advice = List.copyOf(advice);
     this.calls = List.copyOf(calls);
   }
@@ -81,6 +85,18 @@ final class TypeRule {
       List<Advice> advice, List<CallSubstitutions.Call> calls) {
     return new TypeRule(Set.of(), null, null, Set.of(), new LoaderHasClass(typeName), new SubtypeIndex(typeName, headers),
         headers, changedMethods, advice, calls);
+  }
+
+  private static byte[][] ascii(Set<String> names) {
+    if (names == null) {
+      return null;
+    }
+    byte[][] ascii = new byte[names.size()][];
+    int i = 0;
+    for (String name : names) {
+      ascii[i++] = name.getBytes(StandardCharsets.UTF_8);
+    }
+    return ascii;
   }
 
   private static Set<String> internal(Set<String> binaryNames) {
@@ -130,7 +146,9 @@ final class TypeRule {
   }
 
   private boolean isOneOfItsTypes(TransformedClass type) {
-    if (!mayMatch(type.internalName, type.loader)) {
+    // A class that declares no method of the names the rule changes cannot match: told from its
+    // own constant pool, before any supertype's class file is read to know whether it is a servlet.
+    if (!mayMatch(type.internalName, type.loader) || !type.mayDeclareMethodNamed(changedNames)) {
       return false;
     }
     if (superClass != null) {

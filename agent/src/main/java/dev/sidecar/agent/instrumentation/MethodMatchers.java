@@ -1,5 +1,6 @@
 package dev.sidecar.agent.instrumentation;
 
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -11,16 +12,15 @@ public final class MethodMatchers {
   private MethodMatchers() {}
 
   public static MethodMatcher none() {
-    return method -> false;
+    return new Named(Set.of());
   }
 
   public static MethodMatcher named(String name) {
-    return method -> method.name().equals(name);
+    return new Named(Set.of(name));
   }
 
   public static MethodMatcher namedOneOf(String... names) {
-    Set<String> set = Set.of(names);
-    return method -> set.contains(method.name());
+    return new Named(Set.of(names));
   }
 
   public static MethodMatcher nameStartsWith(String prefix) {
@@ -74,5 +74,66 @@ public final class MethodMatchers {
   /** Returns the type of this binary name ({@code void} for none). */
   public static MethodMatcher returns(String typeName) {
     return method -> method.returnType().equals(typeName);
+  }
+
+  static MethodMatcher both(MethodMatcher first, MethodMatcher second) {
+    return new MethodMatcher() {
+      @Override
+      public boolean matches(MethodShape method) {
+        return first.matches(method) && second.matches(method);
+      }
+
+      @Override
+      public Set<String> names() {
+        Set<String> firstNames = first.names();
+        Set<String> secondNames = second.names();
+        if (firstNames == null || secondNames == null) {
+          return firstNames == null ? secondNames : firstNames;
+        }
+        Set<String> common = new HashSet<>(firstNames);
+        common.retainAll(secondNames);
+        return common;
+      }
+    };
+  }
+
+  static MethodMatcher either(MethodMatcher first, MethodMatcher second) {
+    return new MethodMatcher() {
+      @Override
+      public boolean matches(MethodShape method) {
+        return first.matches(method) || second.matches(method);
+      }
+
+      @Override
+      public Set<String> names() {
+        Set<String> firstNames = first.names();
+        Set<String> secondNames = second.names();
+        if (firstNames == null || secondNames == null) {
+          return null;
+        }
+        Set<String> all = new HashSet<>(firstNames);
+        all.addAll(secondNames);
+        return all;
+      }
+    };
+  }
+
+  /** The methods of these names, whatever else they are. */
+  private static final class Named implements MethodMatcher {
+    private final Set<String> names;
+
+    Named(Set<String> names) {
+      this.names = names;
+    }
+
+    @Override
+    public boolean matches(MethodShape method) {
+      return names.contains(method.name());
+    }
+
+    @Override
+    public Set<String> names() {
+      return names;
+    }
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,24 @@ class ClassHeaderTest {
     assertEquals("java/lang/Object", runnable.superName);
     assertEquals(0, runnable.interfaces.length);
     assertNull(ClassHeader.read(classFile(Object.class)).superName);
+  }
+
+  /** What the agent asks before walking a class's supertypes: could it declare a method of this name. */
+  @Test
+  void findsAStringOfTheConstantPoolAndOnlyAWholeOne() throws IOException {
+    ConstantPool pool = ConstantPool.of(classFile(Constants.class));
+    assertTrue(pool.hasString(ascii("run")));
+    assertTrue(pool.hasString(ascii("absent", "BIG")));
+    assertFalse(pool.hasString(ascii("ru", "runs", "absent")));
+    assertFalse(pool.hasString(ascii()));
+  }
+
+  private static byte[][] ascii(String... values) {
+    byte[][] ascii = new byte[values.length][];
+    for (int i = 0; i < values.length; i++) {
+      ascii[i] = values[i].getBytes(StandardCharsets.US_ASCII);
+    }
+    return ascii;
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.sidecar.agent.install;
 import static dev.sidecar.agent.install.ClassHeaderTest.classFile;
 import static dev.sidecar.agent.instrumentation.MethodMatchers.named;
 import static dev.sidecar.agent.instrumentation.MethodMatchers.takesArguments;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,6 +42,34 @@ class TypeRuleTest {
         .matches(loaded(Logger.class)));
   }
 
+  /**
+   * A class whose constant pool has not the method's name is passed over before its supertypes are
+   * read; one that has it is decided by reading them.
+   */
+  @Test
+  void aClassWithoutTheMethodsNameIsPassedOverWithoutReadingItsSupertypes() throws IOException {
+    ClassHeaders headers = new ClassHeaders();
+    TypeRule rule = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), headers,
+        named("run").and(takesArguments(0)), List.of(), List.of());
+
+    assertFalse(rule.matches(loading(ExtendsDirect.class)));
+    assertEquals(0, headers.count(LOADER));
+
+    assertTrue(rule.matches(loading(RunsExtendingDirect.class)));
+    assertEquals(1, headers.count(LOADER), "the header of " + SubtypeIndexTest.Direct.class.getName());
+  }
+
+  /** A rule whose methods may have any name reads the supertypes of every class it may take. */
+  @Test
+  void aRuleForMethodsOfAnyNameReadsTheSupertypes() throws IOException {
+    ClassHeaders headers = new ClassHeaders();
+    TypeRule rule = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), headers,
+        named("run").or(takesArguments(7)), List.of(), List.of());
+
+    assertFalse(rule.matches(loading(ExtendsDirect.class)));
+    assertEquals(1, headers.count(LOADER));
+  }
+
   private static TransformedClass loaded(Class<?> type) {
     return new TransformedClass(internalName(type), type.getClassLoader(), type, null);
   }
@@ -60,6 +89,12 @@ class TypeRuleTest {
   }
 
   static class InheritsRun extends Runs {}
+
+  static class ExtendsDirect extends SubtypeIndexTest.Direct {}
+
+  static class RunsExtendingDirect extends SubtypeIndexTest.Direct {
+    public void run() {}
+  }
 
   abstract static class DeclaresRunAbstract implements SubtypeIndexTest.Marker, Runnable {
     @Override
