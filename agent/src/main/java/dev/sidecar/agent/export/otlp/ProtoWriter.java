@@ -173,12 +173,21 @@ final class ProtoWriter {
    * {@link #end} would move back by a byte at its end, once per attribute.
    */
   void keyValue(int field, String key, String value) {
+    KeyFields known = keys();
+    int slot = known.slot(key);
+    byte[] repeated = known.repeated(slot, field, value);
+    if (repeated != null) {
+      raw(repeated, repeated.length);
+      return;
+    }
+    int start = position;
     int valueLength = utf8Length(value);
     boolean valueAscii = lastAscii;
-    keyValueHead(field, key, 1 + varintSize(valueLength) + valueLength);
+    keyValueHead(field, known.field(slot, key), 1 + varintSize(valueLength) + valueLength);
     buffer[position++] = (ANY_STRING << 3) | LENGTH_DELIMITED;
     varintInRoom(valueLength);
     utf8(value, valueLength, valueAscii);
+    known.remember(slot, field, value, buffer, start, position);
   }
 
   /** An attribute with an integer value, {@code KeyValue{key, AnyValue{int_value}}}. */
@@ -207,7 +216,10 @@ final class ProtoWriter {
    * value field of {@code valueFieldSize} bytes; ensures room for that field too.
    */
   private void keyValueHead(int field, String key, int valueFieldSize) {
-    byte[] keyField = keyField(key);
+    keyValueHead(field, keyField(key), valueFieldSize);
+  }
+
+  private void keyValueHead(int field, byte[] keyField, int valueFieldSize) {
     int keyValue = keyField.length + 1 + varintSize(valueFieldSize) + valueFieldSize;
     ensure(keyValue + 10);
     varintInRoom((field << 3) | LENGTH_DELIMITED);
@@ -249,10 +261,14 @@ final class ProtoWriter {
   }
 
   private byte[] keyField(String key) {
+    return keys().field(key);
+  }
+
+  private KeyFields keys() {
     if (keys == null) {
       keys = new KeyFields();
     }
-    return keys.field(key);
+    return keys;
   }
 
   /** The tag and length of a message field whose body, {@code bodyLength} bytes, is written next. */

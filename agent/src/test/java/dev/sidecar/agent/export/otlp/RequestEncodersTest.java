@@ -128,6 +128,33 @@ class RequestEncodersTest {
     assertArrayEquals(sdkSpanBytes(limits, batch), ours);
   }
 
+  /**
+   * Values the writer copies from the last record with the same key and value, values that change
+   * every record or every few, and values too long to keep: the same bytes as the SDK's, batch
+   * after batch of one encoder.
+   */
+  @Test
+  void repeatedAndChangingAttributeValues() throws IOException {
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    for (int batchNumber = 0; batchNumber < 3; batchNumber++) {
+      List<SpanRecord> batch = new ArrayList<>();
+      for (int i = 0; i < 200; i++) {
+        SpanRecord span = SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null);
+        span.attribute(HttpAttributes.REQUEST_METHOD, new String("GET".toCharArray()));
+        span.attribute("url.path", "/item/" + i);
+        span.attribute(HttpAttributes.CLIENT_ADDRESS, "10.0.0." + (i / 7));
+        span.attribute("user_agent.original", (i % 3 == 0 ? "a" : "b").repeat(300));
+        span.attribute("note", i % 2 == 0 ? "größe" : "size");
+        span.attribute("flag", i % 5 == 0);
+        span.end();
+        CurrentSpan.set(null);
+        batch.add(span);
+      }
+      assertArrayEquals(sdkSpanBytes(limits, batch), encoder.encode(batch).toByteArray(), "batch " + batchNumber);
+    }
+  }
+
   @Test
   void recordsWhoseLengthsTakeOneToFourBytes() throws IOException {
     List<SpanRecord> batch = new ArrayList<>();
