@@ -5,10 +5,13 @@ import dev.sidecar.agent.export.AttributeLimits;
 import dev.sidecar.agent.export.SpanConverter;
 import dev.sidecar.agent.export.SpanRecordExporter;
 import dev.sidecar.agent.export.otlp.EncodedRequest;
+import dev.sidecar.agent.export.otlp.LogRequestEncoder;
 import dev.sidecar.agent.export.otlp.SpanRequestEncoder;
 import dev.sidecar.bootstrap.Handoff;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.logs.LogCapture;
+import dev.sidecar.bootstrap.logs.LogEvent;
 import io.opentelemetry.exporter.internal.otlp.traces.LowAllocationTraceRequestMarshaler;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import io.opentelemetry.sdk.resources.Resource;
@@ -42,6 +45,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * low-allocation marshaler), which the agent takes for exporters other than OTLP. The
  * whole-process benchmark shows export as most of what the agent costs a busy service. Divide by
  * 512 for a span. The cold variant encodes a different batch each time, as the export thread does.
+ * The log batch is 512 records of one logger, each inside a request's span, as the whole-process
+ * benchmark's apps log one a request.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -56,6 +61,8 @@ public class ExportPathBenchmark {
   private static final int COLD_BATCHES = 128;
 
   private final List<SpanRecord> records = new ArrayList<>(BATCH);
+  private final List<LogEvent> logs = new ArrayList<>(BATCH);
+  private LogRequestEncoder logEncoder;
   private final List<List<SpanRecord>> coldBatches = new ArrayList<>(COLD_BATCHES);
   private int nextCold;
   private ProtobufBytes bytes;
@@ -73,8 +80,25 @@ public class ExportPathBenchmark {
     }
     bytes = new ProtobufBytes();
     exporter = SpanRecordExporter.of(bytes, new SpanConverter(Resource.getDefault(), "benchmark"));
-    encoder = new SpanRequestEncoder(Resource.getDefault(), "benchmark",
-        AttributeLimits.general(AgentConfig.fromMap(Map.of())));
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    encoder = new SpanRequestEncoder(Resource.getDefault(), "benchmark", limits);
+    Handoff.configureLogs(BATCH * 2, BATCH);
+    recordLogs(logs);
+    logEncoder = new LogRequestEncoder(Resource.getDefault(), limits);
+  }
+
+  /** One INFO record of one logger inside each of 512 requests' spans, as a servlet logs it. */
+  private static void recordLogs(List<LogEvent> into) {
+    for (int i = 0; i < BATCH; i++) {
+      SpanRecord span = HttpServerSpans.start("bench.server", "GET", TRACEPARENT, null, null);
+      LogCapture.emit(1_700_000_000_000_000_000L + i, 9, "INFO", "order " + i + " served", "com.example.shop.Orders",
+          null);
+      HttpServerSpans.end(span, 200, null);
+    }
+    Handoff.logs().drainTo(into, BATCH);
+    if (into.size() != BATCH) {
+      throw new IllegalStateException("recorded " + into.size() + " log records, expected " + BATCH);
+    }
   }
 
   /**
@@ -116,6 +140,12 @@ public class ExportPathBenchmark {
     List<SpanRecord> batch = coldBatches.get(nextCold);
     nextCold = (nextCold + 1) % COLD_BATCHES;
     return sent(encoder.encode(batch));
+  }
+
+  /** One batch of 512 log records encoded to an OTLP request; returns its size in bytes. */
+  @Benchmark
+  public int encodeLogBatch() {
+    return sent(logEncoder.encode(logs));
   }
 
   /** The request's size; its array goes back to the encoder, as it does once the collector answers. */
