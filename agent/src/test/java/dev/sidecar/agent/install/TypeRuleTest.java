@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.sidecar.agent.instrumentation.MethodMatcher;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
@@ -16,8 +17,7 @@ import org.junit.jupiter.api.Test;
 /** A rule takes a class only when the class declares, with code, a method the rule changes. */
 class TypeRuleTest {
   private static final ClassLoader LOADER = TypeRuleTest.class.getClassLoader();
-  private final TypeRule runners = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), new ClassHeaders(),
-      named("run").and(takesArguments(0)), List.of(), List.of());
+  private final TypeRule runners = markers(new ClassHeaders(), named("run").and(takesArguments(0)));
 
   @Test
   void aClassOfTheTypeThatDeclaresTheMethodMatches() throws IOException {
@@ -49,9 +49,7 @@ class TypeRuleTest {
   @Test
   void aClassWithoutTheMethodsNameIsPassedOverWithoutReadingItsSupertypes() throws IOException {
     ClassHeaders headers = new ClassHeaders();
-    TypeRule rule = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), headers,
-        named("run").and(takesArguments(0)), List.of(), List.of());
-
+    TypeRule rule = markers(headers, named("run").and(takesArguments(0)));
     assertFalse(rule.matches(loading(ExtendsDirect.class)));
     assertEquals(0, headers.count(LOADER));
 
@@ -63,11 +61,13 @@ class TypeRuleTest {
   @Test
   void aRuleForMethodsOfAnyNameReadsTheSupertypes() throws IOException {
     ClassHeaders headers = new ClassHeaders();
-    TypeRule rule = TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), headers,
-        named("run").or(takesArguments(7)), List.of(), List.of());
-
-    assertFalse(rule.matches(loading(ExtendsDirect.class)));
+    assertFalse(markers(headers, named("run").or(takesArguments(7))).matches(loading(ExtendsDirect.class)));
     assertEquals(1, headers.count(LOADER));
+  }
+
+  /** The rule for the classes of {@link SubtypeIndexTest.Marker}, advising the {@code methods}. */
+  private static TypeRule markers(ClassHeaders headers, MethodMatcher methods) {
+    return TypeRule.forClassesOf(SubtypeIndexTest.Marker.class.getName(), headers, methods, List.of(), List.of());
   }
 
   private static TransformedClass loaded(Class<?> type) {
