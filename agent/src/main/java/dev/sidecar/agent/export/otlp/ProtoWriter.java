@@ -5,9 +5,10 @@ import java.util.Arrays;
 
 /**
  * Protocol buffers' wire format into a byte array, the request's own ({@link #wrap}), copied into a
- * larger one should it run out of room. A nested message is written in place: {@link #begin} leaves room for a two-byte length, the size
- * of a span's or a log record's, {@link #end} writes the length there, and moves the body only
- * when its length takes another size, so nothing is sized twice and no message object is built.
+ * larger one should it run out of room. A nested message is written in place: {@link #begin}
+ * leaves room for a two-byte length, the size of a span's or a log record's, {@link #end} writes
+ * the length there, and moves the body only when its length takes another size, so nothing is
+ * sized twice and no message object is built.
  * Fields are skipped when they hold their default value, as proto3 and the OpenTelemetry SDK's
  * marshalers do, unless a method says otherwise.
  */
