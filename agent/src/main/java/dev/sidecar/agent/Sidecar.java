@@ -72,10 +72,10 @@ public final class Sidecar {
         config.getList("otel.instrumentation.http.server.capture-request-headers", List.of()).toArray(new String[0]),
         config.getList("otel.instrumentation.http.server.capture-response-headers", List.of()).toArray(new String[0]));
     BatchSettings batch = BatchSettings.from(config);
-    Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
+    Handoff.configure(batch.maxQueueSize(), batch.wakeAt());
 
     BatchSettings logBatch = BatchSettings.forLogs(config);
-    Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.maxExportBatchSize());
+    Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.wakeAt());
     LogCapture.configure(minimumLogSeverity(config));
     LogContextCapture.configure(
         config.getList("otel.instrumentation.logback-appender.experimental.capture-mdc-attributes", List.of()),

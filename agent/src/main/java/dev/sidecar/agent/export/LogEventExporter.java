@@ -11,6 +11,7 @@ import java.util.List;
 public final class LogEventExporter implements RecordExporter<LogEvent> {
   private final LogRecordExporter exporter;
   private final LogConverter converter;
+  private List<LogRecordData> batch = new ArrayList<>();
 
   private LogEventExporter(LogRecordExporter exporter, LogConverter converter) {
     this.exporter = exporter;
@@ -23,12 +24,25 @@ public final class LogEventExporter implements RecordExporter<LogEvent> {
   }
 
   @Override
-  public CompletableResultCode export(List<LogEvent> events) {
-    List<LogRecordData> batch = new ArrayList<>(events.size());
+  public void add(List<LogEvent> events) {
+    // Converted aside first: when one fails, none of them is in the batch.
+    List<LogRecordData> converted = new ArrayList<>(events.size());
     for (LogEvent event : events) {
-      batch.add(converter.convert(event));
+      converted.add(converter.convert(event));
     }
-    return exporter.export(batch);
+    batch.addAll(converted);
+  }
+
+  @Override
+  public CompletableResultCode export() {
+    List<LogRecordData> full = batch;
+    batch = new ArrayList<>();
+    return exporter.export(full);
+  }
+
+  @Override
+  public void clear() {
+    batch = new ArrayList<>();
   }
 
   @Override

@@ -11,6 +11,7 @@ import java.util.List;
 public final class SpanRecordExporter implements RecordExporter<SpanRecord> {
   private final SpanExporter exporter;
   private final SpanConverter converter;
+  private List<SpanData> batch = new ArrayList<>();
 
   private SpanRecordExporter(SpanExporter exporter, SpanConverter converter) {
     this.exporter = exporter;
@@ -23,12 +24,25 @@ public final class SpanRecordExporter implements RecordExporter<SpanRecord> {
   }
 
   @Override
-  public CompletableResultCode export(List<SpanRecord> records) {
-    List<SpanData> batch = new ArrayList<>(records.size());
+  public void add(List<SpanRecord> records) {
+    // Converted aside first: when one fails, none of them is in the batch.
+    List<SpanData> converted = new ArrayList<>(records.size());
     for (SpanRecord record : records) {
-      batch.add(converter.convert(record));
+      converted.add(converter.convert(record));
     }
-    return exporter.export(batch);
+    batch.addAll(converted);
+  }
+
+  @Override
+  public CompletableResultCode export() {
+    List<SpanData> full = batch;
+    batch = new ArrayList<>();
+    return exporter.export(full);
+  }
+
+  @Override
+  public void clear() {
+    batch = new ArrayList<>();
   }
 
   @Override

@@ -323,6 +323,117 @@ class RequestEncodersTest {
   }
 
   @Test
+  void recordsAddedInPartsMakeTheRequestOfTheWholeBatch() throws IOException {
+    List<SpanRecord> batch = new ArrayList<>();
+    for (int i = 0; i < 60; i++) {
+      // Runs of one scope, of one to four spans, then the other's.
+      batch.add(span(i % 7 < 4 ? "io.opentelemetry.tomcat-10.0" : "io.opentelemetry.okhttp-3.0", "GET /" + i));
+    }
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    byte[] whole = new SpanRequestEncoder(resource, "1.2.3", limits).encode(batch).toByteArray();
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    for (int partSize : new int[] {1, 5, 13, 60}) {
+      for (int from = 0; from < batch.size(); from += partSize) {
+        encoder.add(batch.subList(from, Math.min(batch.size(), from + partSize)));
+      }
+      assertEquals(60, encoder.added());
+      EncodedRequest request = encoder.finish();
+      assertArrayEquals(whole, request.toByteArray(), "in parts of " + partSize);
+      assertEquals(whole.length, request.getBinarySerializedSize());
+      assertArrayEquals(whole, written(request), "in parts of " + partSize);
+      request.release();
+    }
+    ExportTraceServiceRequest ours = ExportTraceServiceRequest.parseFrom(whole);
+    ExportTraceServiceRequest sdk = ExportTraceServiceRequest.parseFrom(sdkSpanBytes(limits, batch));
+    assertEquals(sdk.getResourceSpans(0).getResource(), ours.getResourceSpans(0).getResource());
+    Map<String, ScopeSpans> sdkScopes = new HashMap<>();
+    sdk.getResourceSpans(0).getScopeSpansList().forEach(scope -> sdkScopes.put(scope.getScope().getName(), scope));
+    Map<String, ScopeSpans> ourScopes = new HashMap<>();
+    ours.getResourceSpans(0).getScopeSpansList().forEach(scope -> ourScopes.put(scope.getScope().getName(), scope));
+    assertEquals(2, ourScopes.size());
+    assertEquals(sdkScopes, ourScopes);
+  }
+
+  @Test
+  void logRecordsOfManyLoggersAddedInParts() throws IOException {
+    // Scopes whose lengths take one to four bytes, each logger's records spread over the parts.
+    int[] bodyLengths = {5, 20_000, 10, 3_000_000, 200, 40_000, 7, 300};
+    for (int i = 0; i < bodyLengths.length; i++) {
+      LogCapture.emit(1_700_000_000_000_000_000L + i, 9, "INFO", "c".repeat(bodyLengths[i]), "shop.Logger" + (i % 3), null);
+    }
+    List<LogEvent> events = new ArrayList<>();
+    Handoff.logs().drainTo(events, 64);
+    assertEquals(bodyLengths.length, events.size());
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    LogRequestEncoder encoder = new LogRequestEncoder(resource, limits);
+    for (int from = 0; from < events.size(); from += 3) {
+      encoder.add(events.subList(from, Math.min(events.size(), from + 3)));
+    }
+    byte[] inParts = written(encoder.finish());
+    assertArrayEquals(new LogRequestEncoder(resource, limits).encode(events).toByteArray(), inParts);
+    byte[] sdkBytes = sdkLogBytes(limits, events);
+    assertEquals(sdkBytes.length, inParts.length);
+    ExportLogsServiceRequest sdk = ExportLogsServiceRequest.parseFrom(sdkBytes);
+    ExportLogsServiceRequest ours = ExportLogsServiceRequest.parseFrom(inParts);
+    assertEquals(3, ours.getResourceLogs(0).getScopeLogsCount());
+    assertEquals(byScope(sdk.getResourceLogs(0).getScopeLogsList()), byScope(ours.getResourceLogs(0).getScopeLogsList()));
+  }
+
+  @Test
+  void aPartThatFailsToEncodeIsLeftOutAndThePartsBeforeAndAfterItStay() throws IOException {
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    SpanRecord a1 = span("scope-a", "GET /a1");
+    SpanRecord b1 = span("scope-b", "GET /b1");
+    SpanRecord a2 = span("scope-a", "GET /a2");
+    SpanRecord faulty = SpanRecord.startCurrent("scope-c", SpanKind.SERVER, "GET /c", null, null, null);
+    faulty.attribute("custom.other", new Object() {
+      @Override
+      public String toString() {
+        throw new IllegalStateException("no text");
+      }
+    });
+    faulty.end();
+    CurrentSpan.set(null);
+    SpanRecord b2 = span("scope-b", "GET /b2");
+    encoder.add(List.of(a1, b1));
+    // a2 is written, after b1, before the faulty span fails: it goes with it.
+    assertThrows(IllegalStateException.class, () -> encoder.add(List.of(a2, faulty)));
+    encoder.add(List.of(b2));
+    assertEquals(3, encoder.added());
+    assertArrayEquals(new SpanRequestEncoder(resource, "1.2.3", limits).encode(List.of(a1, b1, b2)).toByteArray(),
+        encoder.finish().toByteArray());
+  }
+
+  @Test
+  void clearedRecordsAreNotInTheNextRequest() throws IOException {
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    SpanRequestEncoder encoder = new SpanRequestEncoder(resource, "1.2.3", limits);
+    encoder.add(spans(5, "dropped"));
+    encoder.clear();
+    assertEquals(0, encoder.added());
+    List<SpanRecord> kept = spans(2, "kept");
+    encoder.add(kept);
+    assertArrayEquals(sdkSpanBytes(limits, kept), encoder.finish().toByteArray());
+  }
+
+  private static SpanRecord span(String scope, String name) {
+    SpanRecord span = SpanRecord.startCurrent(scope, SpanKind.SERVER, name, null, null, null);
+    span.attribute("url.path", name.substring(4));
+    span.end();
+    CurrentSpan.set(null);
+    return span;
+  }
+
+  /** What the request's writer writes, as the exporters send it. */
+  private static byte[] written(EncodedRequest request) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    request.toBinaryMessageWriter().writeMessage(out);
+    assertEquals(out.size(), request.toBinaryMessageWriter().getContentLength());
+    return out.toByteArray();
+  }
+
+  @Test
   void logRecordsInAndOutOfSpans() throws IOException {
     List<LogEvent> events = new ArrayList<>();
     LogCapture.emit(1_700_000_000_000_000_001L, 9, "INFO", "outside any span", "shop.Orders", null);
