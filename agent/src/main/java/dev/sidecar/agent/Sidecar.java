@@ -72,10 +72,10 @@ public final class Sidecar {
         config.getList("otel.instrumentation.http.server.capture-request-headers", List.of()).toArray(new String[0]),
         config.getList("otel.instrumentation.http.server.capture-response-headers", List.of()).toArray(new String[0]));
     BatchSettings batch = BatchSettings.from(config);
-    Handoff.configure(batch.maxQueueSize(), batch.wakeAt());
+    Handoff.configure(batch.maxQueueSize(), batch.maxExportBatchSize());
 
     BatchSettings logBatch = BatchSettings.forLogs(config);
-    Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.wakeAt());
+    Handoff.configureLogs(logBatch.maxQueueSize(), logBatch.maxExportBatchSize());
     LogCapture.configure(minimumLogSeverity(config));
     LogContextCapture.configure(
         config.getList("otel.instrumentation.logback-appender.experimental.capture-mdc-attributes", List.of()),

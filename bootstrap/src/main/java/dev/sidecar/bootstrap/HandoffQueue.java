@@ -8,8 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * A bounded queue from many application threads to one sidecar thread. {@link #offer} never
  * blocks and takes no lock: a full queue drops the item and counts the drop. The consumer is woken
- * only when the queue reaches a batch's worth (a few dozen items), so a busy application pays no
- * wake-up per item.
+ * only when the queue reaches a batch's worth, so a busy application pays no wake-up per item.
  */
 public final class HandoffQueue<T> {
   private final AtomicReferenceArray<T> slots;
@@ -23,7 +22,7 @@ public final class HandoffQueue<T> {
 
   /**
    * Holds at most {@code capacity} items (1 to 2^30); the slots array is the next power of two, so
-   * an index maps to its slot with a mask. {@code wakeAt} is the batch the consumer is woken for.
+   * an index maps to its slot with a mask. {@code wakeAt} is the batch size.
    */
   public HandoffQueue(int capacity, int wakeAt) {
     this.capacity = Math.max(1, Math.min(capacity, 1 << 30));

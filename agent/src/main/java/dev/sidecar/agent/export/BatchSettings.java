@@ -5,13 +5,6 @@ import java.time.Duration;
 
 /** The batching settings, under OpenTelemetry's {@code otel.bsp.*} and {@code otel.blrp.*} names and defaults. */
 public final class BatchSettings {
-  /**
-   * Records queued that wake the export thread, which takes them into the batch it builds while
-   * they are still in the CPU's caches ({@link RecordExporter#add}). A whole batch of 512 taken at
-   * once was read back from memory, at a cost to the application's threads.
-   */
-  static final int WAKE_AT = 64;
-
   private final Duration scheduleDelay;
   private final int maxQueueSize;
   private final int maxExportBatchSize;
@@ -54,11 +47,6 @@ public final class BatchSettings {
 
   public int maxExportBatchSize() {
     return maxExportBatchSize;
-  }
-
-  /** Records queued that wake the export thread: {@link #WAKE_AT}, or the batch size when smaller. */
-  public int wakeAt() {
-    return Math.min(WAKE_AT, maxExportBatchSize);
   }
 
   public Duration exportTimeout() {

@@ -17,10 +17,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
- * One of the sidecar's export threads, one per signal: hands the exporter what the hand-off queue
- * holds each time a few dozen records are queued, exports each batch once full, and everything
- * queued once per schedule delay. The exporter is built on this thread as it starts, so loading
- * the OpenTelemetry SDK never holds up the application's own start.
+ * One of the sidecar's export threads, one per signal: exports each full batch as the hand-off
+ * queue fills one, and everything queued once per schedule delay. The exporter is built on this
+ * thread as it starts, so loading the OpenTelemetry SDK never holds up the application's own start.
  * Not later: built at the first batch instead, it was still loading while a server under immediate
  * load filled the queue, and records were dropped. An export failure costs
  * that batch, never the thread; anything else thrown on it is counted and the loop goes on, and a
@@ -60,8 +59,6 @@ public final class ExportLoop<R> implements Runnable {
   private int restarts;
   private long droppedReported;
   private long failedReported;
-  /** Records in the batch the exporter is building. */
-  private int batched;
 
   private ExportLoop(String threadName, String signal, HandoffQueue<R> queue, BatchSettings settings,
       Supplier<RecordExporter<R>> exporterFactory) {
@@ -134,7 +131,7 @@ public final class ExportLoop<R> implements Runnable {
           exportQueued(exporter);
           nextFlush = System.nanoTime() + delay;
         } else {
-          addQueued(exporter);
+          exportFullBatches(exporter);
         }
         report();
         if (System.nanoTime() - nextReanchor > 0) {
@@ -248,94 +245,66 @@ public final class ExportLoop<R> implements Runnable {
     }
   }
 
-  /** Everything queued, then the batch built so far, partly full: at the schedule delay and at shutdown. */
+  /** Everything queued, the last batch partly full: at the schedule delay and at shutdown. */
   private void exportQueued(RecordExporter<R> exporter) {
     List<R> records;
     while ((records = drain()) != null) {
-      add(exporter, records);
-    }
-    if (batched > 0) {
-      exportBatch(exporter);
+      exportDrained(exporter, records);
     }
   }
 
   /**
-   * Between two schedule delays: what is queued joins the batch being built, a few dozen records at
-   * a time ({@link BatchSettings#wakeAt}), and only full batches are exported, as the SDK's batch
-   * processors export: a partial batch sent right after a full one costs a collector round trip (and
-   * the CPU the application shares) for a few records, and under load most batches were such remainders.
+   * Full batches only, between two schedule delays, as the SDK's batch processors export: a
+   * partial batch sent right after a full one costs a collector round trip (and the CPU the
+   * application shares) for a few records, and under load most batches were such remainders.
    */
-  private void addQueued(RecordExporter<R> exporter) {
+  private void exportFullBatches(RecordExporter<R> exporter) {
     List<R> records;
-    while (queue.size() >= settings.wakeAt() && (records = drain()) != null) {
-      add(exporter, records);
+    while (queue.size() >= settings.maxExportBatchSize() && (records = drain()) != null) {
+      exportDrained(exporter, records);
     }
   }
 
   /**
-   * What is queued, up to the room left in the batch, or null when the queue is empty. A new list each
-   * time: with G1, storing a reference into an object that has lived long (a reused list's array)
-   * costs a memory fence, once per record here; into one made moments ago it does not.
+   * Up to a batch of records from the queue, or null when it is empty. A new list each batch: with
+   * G1, storing a reference into an object that has lived long (a reused list's array) costs a
+   * memory fence, once per record here; into one made moments ago it does not.
    */
   private List<R> drain() {
-    int room = settings.maxExportBatchSize() - batched;
-    List<R> records = new ArrayList<>(Math.min(room, Math.max(1, queue.size())));
-    return queue.drainTo(records, room) > 0 ? records : null;
+    List<R> records = new ArrayList<>(settings.maxExportBatchSize());
+    return queue.drainTo(records, settings.maxExportBatchSize()) > 0 ? records : null;
   }
 
-  /**
-   * The drained records into the batch, which is exported once full. Records the exporter cannot
-   * take are counted as failed; the batch goes on without them. Without an exporter they are dropped.
-   */
-  private void add(RecordExporter<R> exporter, List<R> records) {
-    if (exporter == null) {
-      return;
-    }
+  /** Exports the drained batch; a failure costs that batch only. */
+  private void exportDrained(RecordExporter<R> exporter, List<R> records) {
     try {
-      exporter.add(records);
-      batched += records.size();
+      if (exporter != null) {
+        export(exporter, records);
+      }
     } catch (Throwable t) {
-      lost(records.size(), t);
-    }
-    if (batched == settings.maxExportBatchSize()) {
-      exportBatch(exporter);
-    }
-  }
-
-  /** Exports the batch built so far; a failure costs that batch only. */
-  private void exportBatch(RecordExporter<R> exporter) {
-    int size = batched;
-    batched = 0;
-    try {
-      export(exporter, size);
-    } catch (Throwable t) {
-      lost(size, t);
+      failed.addAndGet(records.size());
+      recordError(t.toString());
+      AgentErrors.record(t);
     }
     // After each batch, not each drain: a backlog takes long to export when the collector struggles.
     report();
   }
 
-  private void lost(int records, Throwable cause) {
-    failed.addAndGet(records);
-    recordError(cause.toString());
-    AgentErrors.record(cause);
-  }
-
   /**
-   * Has the exporter send the batch, {@code size} records, on its own thread; counts it when the
-   * answer comes. Waits for a free slot first: when every slot stays taken for the export timeout (a
-   * collector that never answers), the batch is dropped and counted as failed instead.
+   * Hands the batch to the exporter, which sends it on its own thread; counts it when the answer
+   * comes. Waits for a free slot first: when every slot stays taken for the export timeout (a
+   * collector that never answers), the batch is counted as failed instead.
    */
-  private void export(RecordExporter<R> exporter, int size) throws InterruptedException {
+  private void export(RecordExporter<R> exporter, List<R> records) throws InterruptedException {
+    int size = records.size();
     if (!inFlight.tryAcquire(settings.exportTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-      exporter.clear();
       failed.addAndGet(size);
       recordError("no answer within " + settings.exportTimeout());
       return;
     }
     CompletableResultCode result;
     try {
-      result = exporter.export();
+      result = exporter.export(records);
     } catch (Throwable t) {
       inFlight.release();
       throw t;

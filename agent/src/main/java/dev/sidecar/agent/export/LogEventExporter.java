@@ -11,7 +11,6 @@ import java.util.List;
 public final class LogEventExporter implements RecordExporter<LogEvent> {
   private final LogRecordExporter exporter;
   private final LogConverter converter;
-  private List<LogRecordData> batch = new ArrayList<>();
 
   private LogEventExporter(LogRecordExporter exporter, LogConverter converter) {
     this.exporter = exporter;
@@ -24,25 +23,12 @@ public final class LogEventExporter implements RecordExporter<LogEvent> {
   }
 
   @Override
-  public void add(List<LogEvent> events) {
-    // Converted aside first: when one fails, none of them is in the batch.
-    List<LogRecordData> converted = new ArrayList<>(events.size());
+  public CompletableResultCode export(List<LogEvent> events) {
+    List<LogRecordData> batch = new ArrayList<>(events.size());
     for (LogEvent event : events) {
-      converted.add(converter.convert(event));
+      batch.add(converter.convert(event));
     }
-    batch.addAll(converted);
-  }
-
-  @Override
-  public CompletableResultCode export() {
-    List<LogRecordData> full = batch;
-    batch = new ArrayList<>();
-    return exporter.export(full);
-  }
-
-  @Override
-  public void clear() {
-    batch = new ArrayList<>();
+    return exporter.export(batch);
   }
 
   @Override

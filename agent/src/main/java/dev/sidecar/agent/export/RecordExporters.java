@@ -24,7 +24,7 @@ public final class RecordExporters {
       return null;
     }
     RecordExporter<SpanRecord> direct = EncodingRecordExporter.wrapping(exporter,
-        () -> new SpanRequestEncoder(resource, agentVersion, limits), exporter::shutdown);
+        () -> new SpanRequestEncoder(resource, agentVersion, limits)::encode, exporter::shutdown);
     return direct != null ? direct : SpanRecordExporter.of(exporter, new SpanConverter(resource, agentVersion, limits));
   }
 
@@ -34,7 +34,7 @@ public final class RecordExporters {
       return null;
     }
     RecordExporter<LogEvent> direct = EncodingRecordExporter.wrapping(exporter,
-        () -> new LogRequestEncoder(resource, limits), exporter::shutdown);
+        () -> new LogRequestEncoder(resource, limits)::encode, exporter::shutdown);
     return direct != null ? direct : LogEventExporter.of(exporter, new LogConverter(resource, limits));
   }
 }

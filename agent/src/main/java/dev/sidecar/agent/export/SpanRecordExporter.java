@@ -11,7 +11,6 @@ import java.util.List;
 public final class SpanRecordExporter implements RecordExporter<SpanRecord> {
   private final SpanExporter exporter;
   private final SpanConverter converter;
-  private List<SpanData> batch = new ArrayList<>();
 
   private SpanRecordExporter(SpanExporter exporter, SpanConverter converter) {
     this.exporter = exporter;
@@ -24,25 +23,12 @@ public final class SpanRecordExporter implements RecordExporter<SpanRecord> {
   }
 
   @Override
-  public void add(List<SpanRecord> records) {
-    // Converted aside first: when one fails, none of them is in the batch.
-    List<SpanData> converted = new ArrayList<>(records.size());
+  public CompletableResultCode export(List<SpanRecord> records) {
+    List<SpanData> batch = new ArrayList<>(records.size());
     for (SpanRecord record : records) {
-      converted.add(converter.convert(record));
+      batch.add(converter.convert(record));
     }
-    batch.addAll(converted);
-  }
-
-  @Override
-  public CompletableResultCode export() {
-    List<SpanData> full = batch;
-    batch = new ArrayList<>();
-    return exporter.export(full);
-  }
-
-  @Override
-  public void clear() {
-    batch = new ArrayList<>();
+    return exporter.export(batch);
   }
 
   @Override

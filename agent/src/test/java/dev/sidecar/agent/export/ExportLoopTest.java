@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -101,51 +100,10 @@ class ExportLoopTest {
         "otel.bsp.max.queue.size", "64", "otel.bsp.max.export.batch.size", "8"));
     assertEquals(64, settings.maxQueueSize());
     assertEquals(8, settings.maxExportBatchSize());
-    assertEquals(8, settings.wakeAt());
-    start(settings, SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
-  }
-
-  private void start(BatchSettings settings, RecordExporter<SpanRecord> recordExporter) {
-    Handoff.configure(settings.maxQueueSize(), settings.wakeAt());
+    Handoff.configure(settings.maxQueueSize(), settings.maxExportBatchSize());
     threadName = "sidecar-export-test-" + System.nanoTime();
-    loop = ExportLoop.start(threadName, "spans", Handoff.spans(), settings, () -> recordExporter);
-  }
-
-  /** Counts what the loop asks of the exporter it wraps. */
-  private static final class CountingExporter implements RecordExporter<SpanRecord> {
-    final RecordExporter<SpanRecord> delegate;
-    final List<Integer> added = new CopyOnWriteArrayList<>();
-    final AtomicInteger cleared = new AtomicInteger();
-
-    CountingExporter(RecordExporter<SpanRecord> delegate) {
-      this.delegate = delegate;
-    }
-
-    @Override
-    public void add(List<SpanRecord> records) {
-      delegate.add(records);
-      added.add(records.size());
-    }
-
-    @Override
-    public CompletableResultCode export() {
-      return delegate.export();
-    }
-
-    @Override
-    public void clear() {
-      cleared.incrementAndGet();
-      delegate.clear();
-    }
-
-    @Override
-    public CompletableResultCode shutdown() {
-      return delegate.shutdown();
-    }
-
-    int addedInAll() {
-      return added.stream().mapToInt(Integer::intValue).sum();
-    }
+    loop = ExportLoop.start(threadName, "spans", Handoff.spans(), settings,
+        () -> SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
   }
 
   private static Set<String> offer(String prefix, int count) {
@@ -197,49 +155,6 @@ class ExportLoopTest {
     assertEquals(List.of(8, 8), exporter.batches.stream().map(List::size).collect(Collectors.toList()));
     assertEquals(offered, new HashSet<>(exporter.names()));
     assertEquals(0, loop.queued());
-  }
-
-  @Test
-  void recordsJoinTheBatchAsTheyArriveAndTheBatchIsExportedOnceFull() {
-    BatchSettings settings = BatchSettings.from(TestConfigs.of("otel.bsp.schedule.delay", "1h",
-        "otel.bsp.max.queue.size", "1024", "otel.bsp.max.export.batch.size", "128"));
-    assertEquals(64, settings.wakeAt());
-    CountingExporter counting = new CountingExporter(SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
-    start(settings, counting);
-
-    Set<String> offered = offer("early-", 64);
-    await(() -> counting.addedInAll() == 64, "the first 64 spans taken into the batch");
-    assertEquals(0, loop.queued());
-    assertEquals(List.of(), exporter.batches);
-    offered.addAll(offer("more-", 63));
-    // Fewer than 64 queued wake nothing: a record more does.
-    assertEquals(63, loop.queued());
-    assertEquals(64, counting.addedInAll());
-    offered.addAll(offer("last-", 1));
-    await(() -> loop.exported() == 128, "one full batch");
-
-    assertEquals(List.of(64, 64), counting.added);
-    assertEquals(List.of(128), exporter.batches.stream().map(List::size).collect(Collectors.toList()));
-    assertEquals(offered, new HashSet<>(exporter.names()));
-  }
-
-  @Test
-  void aBatchWithNoSlotFreeWithinTheExportTimeoutIsDroppedAndCounted() {
-    exporter.hang = true;
-    BatchSettings settings = BatchSettings.from(TestConfigs.of("otel.bsp.schedule.delay", "1h",
-        "otel.bsp.max.queue.size", "64", "otel.bsp.max.export.batch.size", "8", "otel.bsp.export.timeout", "200"));
-    CountingExporter counting = new CountingExporter(SpanRecordExporter.of(exporter, new SpanConverter(Resource.empty(), "test")));
-    start(settings, counting);
-    offer("stuck-", 8 * ExportLoop.MAX_EXPORTS_IN_FLIGHT);
-    await(() -> exporter.batches.size() == ExportLoop.MAX_EXPORTS_IN_FLIGHT, "every slot taken by an export with no answer");
-    offer("late-", 8);
-
-    await(() -> loop.failed() == 8, "the batch with no slot counted as failed");
-    assertEquals(1, counting.cleared.get());
-    assertEquals(ExportLoop.MAX_EXPORTS_IN_FLIGHT, exporter.batches.size());
-    assertTrue(loop.lastError().startsWith("no answer within"), loop.lastError());
-    assertFalse(ExportLoop.shutdownAll(Duration.ofMillis(100), loop));
-    loop = null;
   }
 
   @Test

@@ -4,23 +4,22 @@ import io.opentelemetry.exporter.internal.marshal.Marshaler;
 import io.opentelemetry.exporter.internal.marshal.Serializer;
 import io.opentelemetry.sdk.common.export.MessageWriter;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 /**
  * An OTLP request already encoded, in the shape the OpenTelemetry SDK's HTTP and gRPC exporters
  * send: they ask for its size and its protobuf writer, and may write it again on a retry. Its bytes
- * are pieces of an array, written one after another, which the encoder reuses once the request is
- * {@linkplain #release released}.
+ * are part of an array the encoder reuses once the request is {@linkplain #release released}.
  */
 public final class EncodedRequest extends Marshaler {
   private final byte[] array;
-  /** Start and end of each piece, in order. */
-  private final int[] pieces;
+  private final int offset;
   private final int length;
   private final RequestArrays owner;
 
-  EncodedRequest(byte[] array, int[] pieces, int length, RequestArrays owner) {
+  EncodedRequest(byte[] array, int offset, int length, RequestArrays owner) {
     this.array = array;
-    this.pieces = pieces;
+    this.offset = offset;
     this.length = length;
     this.owner = owner;
   }
@@ -32,13 +31,7 @@ public final class EncodedRequest extends Marshaler {
 
   /** The request's bytes, copied. */
   byte[] toByteArray() {
-    byte[] bytes = new byte[length];
-    int at = 0;
-    for (int i = 0; i < pieces.length; i += 2) {
-      System.arraycopy(array, pieces[i], bytes, at, pieces[i + 1] - pieces[i]);
-      at += pieces[i + 1] - pieces[i];
-    }
-    return bytes;
+    return Arrays.copyOfRange(array, offset, offset + length);
   }
 
   /** Hands the array back for a later request: once sent and answered, never before. */
@@ -51,9 +44,7 @@ public final class EncodedRequest extends Marshaler {
     return new MessageWriter() {
       @Override
       public void writeMessage(OutputStream output) throws java.io.IOException {
-        for (int i = 0; i < pieces.length; i += 2) {
-          output.write(array, pieces[i], pieces[i + 1] - pieces[i]);
-        }
+        output.write(array, offset, length);
       }
 
       @Override

@@ -3,22 +3,23 @@ package dev.sidecar.agent.export.otlp;
 import dev.sidecar.agent.export.RecordExporter;
 import io.opentelemetry.sdk.common.CompletableResultCode;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Records to OTLP bytes by our encoder, sent by the transport of the OpenTelemetry SDK's OTLP
- * exporter: no SDK span or log data is made per record. Records are encoded as they are added;
- * the request goes at export. Used by one export thread only.
+ * exporter: no SDK span or log data is made per record. Used by one export thread only.
  *
  * @param <R> span or log records
  */
 public final class EncodingRecordExporter<R> implements RecordExporter<R> {
-  private final ScopedRequest<R> request;
+  private final Function<List<R>, EncodedRequest> encoder;
   private final OtlpSender sender;
   private final Supplier<CompletableResultCode> shutdown;
 
-  private EncodingRecordExporter(ScopedRequest<R> request, OtlpSender sender, Supplier<CompletableResultCode> shutdown) {
-    this.request = request;
+  private EncodingRecordExporter(Function<List<R>, EncodedRequest> encoder, OtlpSender sender,
+      Supplier<CompletableResultCode> shutdown) {
+    this.encoder = encoder;
     this.sender = sender;
     this.shutdown = shutdown;
   }
@@ -29,30 +30,20 @@ public final class EncodingRecordExporter<R> implements RecordExporter<R> {
    * is not one of the SDK's OTLP exporters: the caller then converts records to SDK data as before,
    * and no encoder is made.
    */
-  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter, Supplier<ScopedRequest<R>> encoders,
+  public static <R> EncodingRecordExporter<R> wrapping(Object sdkExporter,
+      Supplier<Function<List<R>, EncodedRequest>> encoders,
       Supplier<CompletableResultCode> shutdown) {
     OtlpSender sender = OtlpSender.of(sdkExporter);
     return sender == null ? null : new EncodingRecordExporter<>(encoders.get(), sender, shutdown);
   }
 
   @Override
-  public void add(List<R> records) {
-    request.add(records);
-  }
-
-  @Override
-  public CompletableResultCode export() {
-    int items = request.added();
-    EncodedRequest encoded = request.finish();
-    CompletableResultCode result = sender.send(encoded, items);
+  public CompletableResultCode export(List<R> records) {
+    EncodedRequest request = encoder.apply(records);
+    CompletableResultCode result = sender.send(request, records.size());
     // Answered, the request is sent for good: its array can take a later batch.
-    result.whenComplete(encoded::release);
+    result.whenComplete(request::release);
     return result;
-  }
-
-  @Override
-  public void clear() {
-    request.clear();
   }
 
   @Override

@@ -48,9 +48,29 @@ final class ProtoWriter {
     return buffer;
   }
 
-  /** Moves the write position back to {@code at}: what was written from there on is forgotten. */
-  void truncate(int at) {
+  /** Leaves {@code bytes} of room at the write position, to be written later; returns where it starts. */
+  int reserve(int bytes) {
+    ensure(bytes);
+    int at = position;
+    position += bytes;
+    return at;
+  }
+
+  /** Moves the write position to {@code at}, inside what is written; returns where it was. */
+  int seek(int at) {
+    int was = position;
     position = at;
+    return was;
+  }
+
+  /** Moves bytes {@code from} to {@code to} so they start at {@code at}; writing goes on after them. */
+  void move(int from, int to, int at) {
+    int length = to - from;
+    if (at + length > buffer.length) {
+      buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, at + length));
+    }
+    System.arraycopy(buffer, from, buffer, at, length);
+    position = at + length;
   }
 
   int size() {

@@ -12,17 +12,12 @@ import java.util.Map;
 /**
  * The frame both OTLP export requests share: one resource, then the records grouped by their
  * instrumentation scope ({@code ExportTraceServiceRequest{ResourceSpans{Resource, ScopeSpans{scope,
- * spans}...}}} and its twin for logs, with the same field numbers).
- *
- * <p>A request is built a few dozen records at a time, as the export thread takes them from the
- * queue ({@link #add}), and sent once the batch is complete ({@link #finish}). Encoded as they
- * arrive, the records are read while the CPU's caches still hold them: a whole batch encoded at
- * once read half a megabyte back from memory, on a CPU the application shares. Each add appends
- * its records to the request's array, a run of bytes per scope; a scope's runs are contiguous
- * when its records come alone. The heads (resource, each scope's tag, length and scope) are
- * written after the records once every length is known, and the request is sent as its pieces in
- * order, never copied together: the same bytes the OpenTelemetry SDK sends, scopes in order of
- * first appearance. One per export thread.
+ * spans}...}}} and its twin for logs, with the same field numbers). The records are encoded straight
+ * into the request's array, each group after room left for its head (tag, length, scope); once a
+ * group's length is known, its head is written into that room, and the resource's head in front of
+ * the first group's: the request starts where that head does. A later group's head takes a byte
+ * more or less than its room only when the group is under 16 KB or over 2 MB long, and then that
+ * group alone moves. One per export thread.
  *
  * <p>Each signal's encoder extends it and writes a group's records in a loop of its own
  * ({@link #writeRecords}): the JIT then compiles each signal's record encoding once, where a loop
@@ -31,7 +26,7 @@ import java.util.Map;
  *
  * @param <R> span or log records
  */
-public abstract class ScopedRequest<R> {
+abstract class ScopedRequest<R> {
   private static final int RESOURCE_ENTRY = 1;
   private static final int RESOURCE = 1;
   private static final int SCOPE_ENTRY = 2;
@@ -40,21 +35,19 @@ public abstract class ScopedRequest<R> {
   private static final int MAX_SCOPES_KEPT = 4096;
   /** One per request the export loop can have waiting for an answer, and one to encode the next into. */
   private static final int REQUEST_ARRAYS_KEPT = 4;
+  /** Room for a group's length: three bytes hold lengths from 16 KB to 2 MB, a batch's usual size. */
+  private static final int GROUP_LENGTH_ROOM = 3;
+  private static final int MAX_LENGTH_BYTES = 5;
 
   private final byte[] resource;
   private final int resourceField;
   private final String schemaUrl;
-  /** The request's scopes, in order of first appearance, each with where its records lie. */
-  private final Map<String, ScopeRuns> scopes = new LinkedHashMap<>();
-  /** One add's records by scope, in order. */
   private final Map<String, List<R>> byScope = new LinkedHashMap<>();
   private final Map<String, byte[]> encodedScopes = new HashMap<>();
   /** Writes into each request's array in turn; kept, with the attribute keys it has encoded. */
   private final ProtoWriter out = new ProtoWriter(0);
   private final RequestArrays arrays = new RequestArrays(REQUEST_ARRAYS_KEPT);
   private int lastSize = 64 * 1024;
-  private boolean started;
-  private int added;
 
   ScopedRequest(Resource resource) {
     this.resource = OtlpCommon.resource(resource);
@@ -72,122 +65,75 @@ public abstract class ScopedRequest<R> {
   abstract void writeRecords(ProtoWriter out, List<R> records);
 
   /**
-   * Encodes {@code records} into the request being built. When one of them cannot be encoded, the
-   * exception is thrown and none of them is in the request; the records added before them stay.
+   * The request, in an array of its own until it is released: the sender may still read it after
+   * the next batch is encoded.
    */
-  public final void add(List<R> records) {
-    if (!started) {
-      out.wrap(arrays.take(lastSize), 0);
-      started = true;
-    }
-    int addStart = out.size();
-    groupByScope(records);
+  final EncodedRequest encodeRequest(List<R> batch) {
+    groupByScope(batch);
+    // Room for the resource entry's tag and length, and the resource, in front of the first group.
+    int firstGroup = 1 + MAX_LENGTH_BYTES + resourceField;
+    out.wrap(arrays.take(lastSize + firstGroup), firstGroup);
+    int groupsStart = firstGroup;
     try {
+      boolean first = true;
       for (Map.Entry<String, List<R>> group : byScope.entrySet()) {
-        int start = out.size();
-        writeRecords(out, group.getValue());
-        runsOf(group.getKey()).records.add(start, out.size());
+        int headStart = writeGroup(encodedScope(group.getKey()), group.getValue(), first);
+        if (first) {
+          groupsStart = headStart;
+          first = false;
+        }
       }
-      added += records.size();
-    } catch (Throwable t) {
-      out.truncate(addStart);
-      for (ScopeRuns runs : scopes.values()) {
-        runs.records.cutAt(addStart);
-      }
-      throw t;
     } finally {
-      // Whatever happened, the next add starts with no group of these records.
+      // Whatever happened, the next batch starts with no group of this one's records.
       byScope.clear();
     }
-  }
-
-  /** How many records the request being built holds. */
-  public final int added() {
-    return added;
+    out.string(SCHEMA_URL, schemaUrl);
+    int end = out.size();
+    int entry = resourceField + end - groupsStart;
+    int start = groupsStart - resourceField - 1 - ProtoWriter.varintSize(entry);
+    out.seek(start);
+    out.messageHeader(RESOURCE_ENTRY, entry);
+    out.message(RESOURCE, resource);
+    lastSize = end - start;
+    return new EncodedRequest(out.array(), start, end - start, arrays);
   }
 
   /**
-   * The request of the records added since the last one, in an array of its own until it is
-   * released: the sender may still read it after the next request is built.
+   * One scope's entry at the write position, its records after room for its head; returns where
+   * its head starts. The first group's room fits any head, which is written at its end: the unused
+   * part stays in front of the request. A later group whose head takes other than its room moves.
    */
-  public final EncodedRequest finish() {
-    if (!started) {
-      out.wrap(arrays.take(lastSize), 0);
+  private int writeGroup(byte[] scope, List<R> records, boolean first) {
+    int scopeField = ProtoWriter.messageFieldSize(SCOPE, scope.length);
+    int room = 1 + (first ? MAX_LENGTH_BYTES : GROUP_LENGTH_ROOM) + scopeField;
+    int headStart = out.reserve(room);
+    int recordsStart = out.size();
+    writeRecords(out, records);
+    int recordsEnd = out.size();
+    int entry = scopeField + recordsEnd - recordsStart;
+    int head = 1 + ProtoWriter.varintSize(entry) + scopeField;
+    if (first) {
+      headStart = recordsStart - head;
+    } else if (head != room) {
+      out.move(recordsStart, recordsEnd, headStart + head);
     }
-    try {
-      // The tail: the schema URL, which ends the resource's entry, then the heads.
-      int schemaStart = out.size();
-      out.string(SCHEMA_URL, schemaUrl);
-      int schemaEnd = out.size();
-      int entry = resourceField + schemaEnd - schemaStart;
-      int scopeCount = 0;
-      for (ScopeRuns runs : scopes.values()) {
-        if (runs.records.length() > 0) {
-          entry += ProtoWriter.messageFieldSize(SCOPE_ENTRY, runs.entryLength());
-          scopeCount++;
-        }
-      }
-      int headsStart = out.size();
-      out.messageHeader(RESOURCE_ENTRY, entry);
-      out.message(RESOURCE, resource);
-      ByteRuns pieces = new ByteRuns(2 + 2 * scopeCount);
-      pieces.add(headsStart, out.size());
-      for (ScopeRuns runs : scopes.values()) {
-        if (runs.records.length() > 0) {
-          int head = out.size();
-          out.messageHeader(SCOPE_ENTRY, runs.entryLength());
-          out.message(SCOPE, runs.scope);
-          pieces.add(head, out.size());
-          pieces.addAll(runs.records);
-        }
-      }
-      pieces.add(schemaStart, schemaEnd);
-      lastSize = out.size();
-      return new EncodedRequest(out.array(), pieces.toArray(), ProtoWriter.messageFieldSize(RESOURCE_ENTRY, entry),
-          arrays);
-    } finally {
-      // Whatever happened, the next request starts empty.
-      started = false;
-      added = 0;
-      scopes.clear();
-    }
-  }
-
-  /** Drops the records added since the last request. */
-  public final void clear() {
-    if (started) {
-      arrays.give(out.array());
-      started = false;
-    }
-    added = 0;
-    scopes.clear();
-  }
-
-  /** A batch's request in one go: {@link #add} then {@link #finish}. */
-  final EncodedRequest encodeRequest(List<R> batch) {
-    add(batch);
-    return finish();
-  }
-
-  private ScopeRuns runsOf(String scope) {
-    ScopeRuns runs = scopes.get(scope);
-    if (runs == null) {
-      runs = new ScopeRuns(encodedScope(scope));
-      scopes.put(scope, runs);
-    }
-    return runs;
+    int end = out.seek(headStart);
+    out.messageHeader(SCOPE_ENTRY, entry);
+    out.message(SCOPE, scope);
+    out.seek(end);
+    return headStart;
   }
 
   /**
-   * Sorts the records into their scopes' lists, keeping their order. A loop of its own, kept small: it
-   * runs once per record, so the JIT compiles it apart from the rest, which runs once per add.
-   * The lists are new each add: with G1, storing a reference into an object that has lived long
+   * Sorts the batch into its scopes' lists, keeping their order. A loop of its own, kept small: it
+   * runs once per record, so the JIT compiles it apart from the rest, which runs once per batch.
+   * The lists are new each batch: with G1, storing a reference into an object that has lived long
    * (an old list's array) costs a memory fence, once per record here; into one made moments ago it does not.
    */
-  private void groupByScope(List<R> records) {
+  private void groupByScope(List<R> batch) {
     String lastScope = null;
     List<R> group = null;
-    for (R record : records) {
+    for (R record : batch) {
       String scope = scopeName(record);
       // Records of one scope mostly come in runs and share one name string: one map lookup a run.
       if (scope != lastScope) {
@@ -208,22 +154,5 @@ public abstract class ScopedRequest<R> {
       }
     }
     return encoded;
-  }
-
-  /** A scope of the request being built: its encoded scope, and where its records lie. */
-  private static final class ScopeRuns {
-    final byte[] scope;
-    final ByteRuns records = new ByteRuns(1);
-    private final int scopeField;
-
-    ScopeRuns(byte[] scope) {
-      this.scope = scope;
-      this.scopeField = ProtoWriter.messageFieldSize(SCOPE, scope.length);
-    }
-
-    /** The length of the scope's entry: the scope, then its records. */
-    int entryLength() {
-      return scopeField + records.length();
-    }
   }
 }
