@@ -112,6 +112,35 @@ class AgentJarSmokeTest {
     }
   }
 
+  @ParameterizedTest(name = "on {0}")
+  @MethodSource("dev.sidecar.smoke.JavaHome#all")
+  @DisplayName("loads no InheritableThreadLocal into an app that has none, exporting over either protocol")
+  void loadsNoInheritableThreadLocal(JavaHome jdk) {
+    // The class overrides ThreadLocal.getMap: once it is loaded, the JIT no longer binds that call in
+    // ThreadLocal.get to one method, and every ThreadLocal.get of the app and the JDK pays for it.
+    String loaded = " java.lang.InheritableThreadLocal source:";
+    AppProcess.Result without = AppProcess.builder("demo-app", jdk)
+        .option("-Xlog:class+load=info")
+        .jar(Artifacts.demoAppJar())
+        .run(RUN_TIMEOUT);
+    assertEquals(0, without.exitCode(), without::output);
+    assertTrue(without.stdout().stream().noneMatch(line -> line.contains(loaded)), without::output);
+    for (String protocol : List.of(Spans.HTTP_PROTOBUF, Spans.GRPC)) {
+      try (OtlpReceiver receiver = OtlpReceiver.start()) {
+        AppProcess.Result with = AppProcess.builder("demo-app", jdk)
+            .option("-Xlog:class+load=info")
+            .agentExportingTo("demo-app", protocol,
+                protocol.equals(Spans.GRPC) ? receiver.grpcEndpoint() : receiver.httpEndpoint())
+            .jar(Artifacts.demoAppJar())
+            .run(RUN_TIMEOUT);
+        assertAll("the demo app with the agent, exporting over " + protocol,
+            () -> assertEquals(0, with.exitCode(), with::output),
+            () -> assertTrue(with.stdout().stream().noneMatch(line -> line.contains(loaded)), with::output));
+        Spans.await(receiver, Spans.TIMEOUT, "the demo's spans over " + protocol, spans -> !spans.isEmpty());
+      }
+    }
+  }
+
   @Test
   @DisplayName("shows only launcher and bootstrap classes; everything else is hidden under sidecar-internal/")
   void layout() throws IOException {
