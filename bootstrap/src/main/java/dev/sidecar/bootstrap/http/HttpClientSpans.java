@@ -169,7 +169,7 @@ public final class HttpClientSpans {
       return;
     }
     if (status >= 100) {
-      span.attribute(RESPONSE_STATUS_CODE, status);
+      span.attribute(RESPONSE_STATUS_CODE, HttpValues.statusCode(status));
     }
     span.attribute(NETWORK_PROTOCOL_VERSION, protocolVersion);
     if (thrown != null) {

@@ -170,7 +170,7 @@ public final class HttpServerSpans {
       return;
     }
     if (status >= 100) {
-      span.attribute(RESPONSE_STATUS_CODE, status);
+      span.attribute(RESPONSE_STATUS_CODE, HttpValues.statusCode(status));
     }
     if (thrown != null) {
       span.fail(thrown);

@@ -12,8 +12,38 @@ final class HttpValues {
   // anything else is not passed on.
   private static final int MAX_BAGGAGE_LENGTH = 8192;
   private static final int MAX_BAGGAGE_MEMBERS = 180;
+  private static final Integer[] STATUS_CODES = new Integer[600];
+
+  static {
+    for (int status = 100; status < STATUS_CODES.length; status++) {
+      STATUS_CODES[status] = status;
+    }
+  }
+
+  // The last server.port a server span recorded, boxed. A server sees the same port request after
+  // request; a read that races a write finds one port or the other, a complete Integer either way.
+  private static Integer lastServerPort = 0;
 
   private HttpValues() {}
+
+  /**
+   * A response status, boxed once for the life of the JVM: recording it allocates nothing, and the
+   * sidecar reads a value that stays in cache instead of a new one per request.
+   */
+  static Integer statusCode(int status) {
+    return status >= 100 && status < STATUS_CODES.length ? STATUS_CODES[status] : Integer.valueOf(status);
+  }
+
+  /** A server span's {@code server.port}, boxed again only when it differs from the last one. */
+  static Integer serverPort(int port) {
+    Integer last = lastServerPort;
+    if (last == port) {
+      return last;
+    }
+    Integer boxed = port;
+    lastServerPort = boxed;
+    return boxed;
+  }
 
   /** {@code HTTP/1.1} → {@code 1.1}, as {@code network.protocol.version} wants. */
   static String protocolVersion(String protocol) {
@@ -59,7 +89,7 @@ final class HttpValues {
     if (portStart > 0) {
       int port = parsePort(host, portStart);
       if (port > 0) {
-        span.attribute(SERVER_PORT, port);
+        span.attribute(SERVER_PORT, serverPort(port));
       }
     }
   }

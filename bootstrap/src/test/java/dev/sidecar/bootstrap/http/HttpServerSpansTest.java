@@ -235,4 +235,25 @@ class HttpServerSpansTest {
     HttpServerSpans.end(server, 200, null);
     assertSame(outer, CurrentSpan.get());
   }
+
+  @Test
+  void statusAndServerPortAreBoxedOnceNotPerRequest() {
+    SpanRecord first = startGet();
+    HttpServerSpans.request(first, "http", "/", null, "shop.example:8080", "HTTP/1.1", null, null);
+    HttpServerSpans.end(first, 200, null);
+    SpanRecord second = startGet();
+    HttpServerSpans.request(second, "http", "/", null, "shop.example:8080", "HTTP/1.1", null, null);
+    HttpServerSpans.end(second, 200, null);
+    assertEquals(8080, second.attribute(HttpAttributes.SERVER_PORT));
+    assertEquals(200, second.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
+    assertSame(first.attribute(HttpAttributes.SERVER_PORT), second.attribute(HttpAttributes.SERVER_PORT));
+    assertSame(first.attribute(HttpAttributes.RESPONSE_STATUS_CODE),
+        second.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
+
+    SpanRecord third = startGet();
+    HttpServerSpans.request(third, "http", "/", null, "shop.example:9090", "HTTP/1.1", null, null);
+    HttpServerSpans.end(third, 599, null);
+    assertEquals(9090, third.attribute(HttpAttributes.SERVER_PORT), "another port, boxed anew");
+    assertEquals(599, third.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
+  }
 }
