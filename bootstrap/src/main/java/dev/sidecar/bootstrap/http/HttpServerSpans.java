@@ -27,9 +27,9 @@ import dev.sidecar.bootstrap.TraceParent;
  */
 public final class HttpServerSpans {
   /**
-   * The request attribute that holds a request's server span, so that later dispatches of the same
-   * request (async, error) find it instead of starting another. Data on the request object: no
-   * field is added to any class.
+   * The request attribute that holds a request's server span once the request outlives the call
+   * that started it (async, or an error page to come), so that later dispatches of the same request
+   * find it instead of starting another. Data on the request object: no field is added to any class.
    */
   public static final String REQUEST_ATTRIBUTE = "dev.sidecar.server-span";
 
@@ -141,6 +141,12 @@ public final class HttpServerSpans {
     Object method = span.attribute(HttpAttributes.REQUEST_METHOD);
     span.rename(method == null || "_OTHER".equals(method) ? "HTTP " + route : method + " " + route);
     span.replaceAttribute(HTTP_ROUTE, route);
+  }
+
+  /** The server span current on this thread, or null when the current span is none or another kind. */
+  public static SpanRecord currentServerSpan() {
+    SpanRecord span = CurrentSpan.get();
+    return span != null && span.kind() == SpanKind.SERVER ? span : null;
   }
 
   /**

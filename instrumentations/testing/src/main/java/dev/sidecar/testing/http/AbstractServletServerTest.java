@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * routes the container serves: {@code /forward} (forwards to {@code /success}), {@code /include}
  * (includes it), {@code /send-error} ({@code sendError(404)}, with an error page at
  * {@code /error-page}), {@code /async} (starts async; another thread answers 201 after 50 ms and
- * completes), {@code /async-dispatch} (starts async; another thread dispatches to {@code /success}),
+ * completes), {@code /async-complete-now} (starts async, answers 202 and completes before
+ * {@code service} returns), {@code /async-dispatch} (starts async; another thread dispatches to {@code /success}),
  * {@code /wrapped-exception} (throws {@code ServletException} caused by
  * {@code IllegalStateException("wrapped")}, as frameworks wrap the application's exceptions).
  * Every request also passes a pass-through filter.
@@ -45,6 +46,11 @@ public abstract class AbstractServletServerTest extends AbstractHttpServerTest {
     assertEquals("201", span.attribute("http.response.status_code"));
     long durationNanos = span.span().getEndTimeUnixNano() - span.span().getStartTimeUnixNano();
     assertTrue(durationNanos >= 50_000_000L, "the span covers the async work, not just service(): " + durationNanos);
+  }
+
+  @Test
+  void asyncRequestCompletedInsideServiceMakesOneSpan() throws Exception {
+    assertEquals("/async-complete-now", oneOkSpan("/async-complete-now", 202).attribute("url.path"));
   }
 
   @Test

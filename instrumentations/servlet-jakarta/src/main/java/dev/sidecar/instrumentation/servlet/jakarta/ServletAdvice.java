@@ -12,8 +12,10 @@ import net.bytebuddy.asm.Advice;
 
 /**
  * Inlined into every {@code Filter.doFilter} and {@code Servlet.service}. Only the outermost call
- * of a request owns its span; the span rides on the request as an attribute, so forwards,
- * includes, nested servlets and error dispatches find it and make no second one.
+ * of a request owns its span: calls inside it (filters, servlets, forwards, includes) find the
+ * span current on their thread and make no second one. A request that goes on after that call
+ * returns (an error page, an async request) carries its span as a request attribute, which the
+ * later dispatches find; others are spared the container's attribute map.
  */
 final class ServletAdvice {
   private ServletAdvice() {}
@@ -58,13 +60,6 @@ final class ServletAdvice {
     if (span == null) {
       return null;
     }
-    try {
-      request.setAttribute(HttpServerSpans.REQUEST_ATTRIBUTE, span);
-    } catch (Throwable t) {
-      // Without the attribute, later dispatches could not find the span: it ends unrecorded here.
-      span.closeScope();
-      throw t;
-    }
     HttpServerSpans.request(span, scheme, path, query, host, protocol, userAgent, null);
     HttpServerSpans.peer(span, peerAddress, peerPort);
     HttpServerSpans.forwarded(span, forwarded, forwardedFor, forwardedProto, forwardedHost);
@@ -92,6 +87,10 @@ final class ServletAdvice {
           HttpServerSpans.responseHeader(span, i, response.getHeader(captured[i]));
         }
         status = response.getStatus();
+        if (thrown != null || status >= 400) {
+          // The container may dispatch to an error page next: that dispatch must find the span.
+          request.setAttribute(HttpServerSpans.REQUEST_ATTRIBUTE, span);
+        }
       }
     } finally {
       // The span's scope on this thread closes even if reading the request or response threw.

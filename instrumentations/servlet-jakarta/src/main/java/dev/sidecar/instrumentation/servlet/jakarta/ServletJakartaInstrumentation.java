@@ -36,6 +36,8 @@ public final class ServletJakartaInstrumentation implements InstrumentationModul
             .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
                 .and(takesArgument(0, "jakarta.servlet.ServletRequest"))
                 .and(takesArgument(1, "jakarta.servlet.ServletResponse")), ServletAdvice.class),
+        TypeTransformation.forClassesOf("jakarta.servlet.ServletRequest")
+            .advise(named("startAsync").and(not(isAbstract())), StartAsyncAdvice.class),
         TypeTransformation.forClassesOf("jakarta.servlet.AsyncContext")
             .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
   }

@@ -53,6 +53,13 @@ final class ConformanceServlet extends HttpServlet {
         }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
         break;
       }
+      case "/async-complete-now": {
+        // Completed before service() returns: the container finishes the response only after it.
+        AsyncContext async = request.startAsync();
+        ((HttpServletResponse) async.getResponse()).setStatus(202);
+        async.complete();
+        break;
+      }
       case "/async-dispatch": {
         AsyncContext async = request.startAsync();
         CompletableFuture.runAsync(() -> async.dispatch("/success"));

@@ -34,6 +34,8 @@ public final class ServletJavaxInstrumentation implements InstrumentationModule 
             .advise(named("doFilter").and(not(isAbstract())).and(takesArguments(3))
                 .and(takesArgument(0, "javax.servlet.ServletRequest"))
                 .and(takesArgument(1, "javax.servlet.ServletResponse")), ServletAdvice.class),
+        TypeTransformation.forClassesOf("javax.servlet.ServletRequest")
+            .advise(named("startAsync").and(not(isAbstract())), StartAsyncAdvice.class),
         TypeTransformation.forClassesOf("javax.servlet.AsyncContext")
             .advise(named("complete").and(not(isAbstract())).and(takesArguments(0)), AsyncCompleteAdvice.class));
   }
