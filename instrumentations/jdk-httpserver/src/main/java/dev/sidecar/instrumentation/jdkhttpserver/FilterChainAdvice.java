@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpsExchange;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.http.ServerRequestHeaders;
 import java.net.URI;
 import net.bytebuddy.asm.Advice;
 
@@ -26,14 +27,16 @@ final class FilterChainAdvice {
     String protocol = exchange.getProtocol();
     Object peer = exchange.getRemoteAddress();
     String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+    // One pass over the headers: each getFirst would copy the name it looks up.
+    ServerRequestHeaders found = ServerRequestHeaders.scan(headers);
     // The scope name is a literal: inlined advice cannot read constants of its own class.
     SpanRecord span = HttpServerSpans.start("dev.sidecar.java-http-server", method,
-        headers.getFirst("traceparent"), headers.getFirst("tracestate"), headers.getFirst("baggage"));
+        found.traceparent(), found.tracestate(), found.baggage());
     if (span != null) {
-      HttpServerSpans.request(span, scheme, uri.getRawPath(), uri.getRawQuery(), headers.getFirst("Host"), protocol,
-          headers.getFirst("User-Agent"), peer);
-      HttpServerSpans.forwarded(span, headers.getFirst("Forwarded"), headers.getFirst("X-Forwarded-For"),
-          headers.getFirst("X-Forwarded-Proto"), headers.getFirst("X-Forwarded-Host"));
+      HttpServerSpans.request(span, scheme, uri.getRawPath(), uri.getRawQuery(), found.host(), protocol,
+          found.userAgent(), peer);
+      HttpServerSpans.forwarded(span, found.forwarded(), found.forwardedFor(), found.forwardedProto(),
+          found.forwardedHost());
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, headers.getFirst(captured[i]));
