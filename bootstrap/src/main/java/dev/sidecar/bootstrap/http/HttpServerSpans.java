@@ -134,8 +134,8 @@ public final class HttpServerSpans {
    * web framework learns it; does nothing outside a server span.
    */
   public static void route(String route) {
-    SpanRecord span = CurrentSpan.get();
-    if (span == null || span.kind() != SpanKind.SERVER || route == null || route.isEmpty() || span.isEnding()) {
+    SpanRecord span = currentServerSpan();
+    if (span == null || route == null || route.isEmpty() || span.isEnding()) {
       return;
     }
     Object method = span.attribute(HttpAttributes.REQUEST_METHOD);

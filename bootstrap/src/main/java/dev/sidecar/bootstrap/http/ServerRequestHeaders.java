@@ -51,13 +51,19 @@ public final class ServerRequestHeaders {
       // The length rules out all names but one or two before any character is compared.
       switch (name.length()) {
         case 4:
-          host = name.equalsIgnoreCase("Host") ? first(header.getValue()) : host;
+          if (name.equalsIgnoreCase("Host")) {
+            host = first(header.getValue());
+          }
           break;
         case 7:
-          baggage = name.equalsIgnoreCase("baggage") ? first(header.getValue()) : baggage;
+          if (name.equalsIgnoreCase("baggage")) {
+            baggage = first(header.getValue());
+          }
           break;
         case 9:
-          forwarded = name.equalsIgnoreCase("Forwarded") ? first(header.getValue()) : forwarded;
+          if (name.equalsIgnoreCase("Forwarded")) {
+            forwarded = first(header.getValue());
+          }
           break;
         case 10:
           if (name.equalsIgnoreCase("User-Agent")) {
@@ -67,16 +73,24 @@ public final class ServerRequestHeaders {
           }
           break;
         case 11:
-          traceparent = name.equalsIgnoreCase("traceparent") ? first(header.getValue()) : traceparent;
+          if (name.equalsIgnoreCase("traceparent")) {
+            traceparent = first(header.getValue());
+          }
           break;
         case 15:
-          forwardedFor = name.equalsIgnoreCase("X-Forwarded-For") ? first(header.getValue()) : forwardedFor;
+          if (name.equalsIgnoreCase("X-Forwarded-For")) {
+            forwardedFor = first(header.getValue());
+          }
           break;
         case 16:
-          forwardedHost = name.equalsIgnoreCase("X-Forwarded-Host") ? first(header.getValue()) : forwardedHost;
+          if (name.equalsIgnoreCase("X-Forwarded-Host")) {
+            forwardedHost = first(header.getValue());
+          }
           break;
         case 17:
-          forwardedProto = name.equalsIgnoreCase("X-Forwarded-Proto") ? first(header.getValue()) : forwardedProto;
+          if (name.equalsIgnoreCase("X-Forwarded-Proto")) {
+            forwardedProto = first(header.getValue());
+          }
           break;
         default:
           break;
