@@ -2,6 +2,8 @@ package dev.sidecar.agent.export;
 
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpAttributes;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
@@ -11,6 +13,12 @@ import java.net.InetSocketAddress;
  */
 public final class SpanAttributes {
   private static final int URL_FULL_HASH = HttpAttributes.URL_FULL.hashCode();
+  /**
+   * The peer address formatted last, with its text: a server's clients come back request after
+   * request, and formatting one makes a new string each time. Immutable, so export threads may
+   * share it without a lock; a thread that misses formats and replaces it.
+   */
+  private static PeerText lastPeer = new PeerText(null, null);
 
   private SpanAttributes() {}
 
@@ -29,7 +37,7 @@ public final class SpanAttributes {
       } else if (value instanceof InetSocketAddress) {
         InetSocketAddress peer = (InetSocketAddress) value;
         InetAddress address = peer.getAddress();
-        String text = address != null ? address.getHostAddress() : peer.getHostString();
+        String text = address != null ? hostAddress(address) : peer.getHostString();
         into.put("network.peer.address", text);
         into.put("network.peer.port", peer.getPort());
         // The connection's peer is the client unless a proxy header named another.
@@ -41,6 +49,36 @@ public final class SpanAttributes {
       } else {
         into.put(key, String.valueOf(value));
       }
+    }
+  }
+
+  /** {@code address} as text, as {@link InetAddress#getHostAddress()} writes it. */
+  static String hostAddress(InetAddress address) {
+    PeerText last = lastPeer;
+    if (address.equals(last.address) && !hasScope(address)) {
+      return last.text;
+    }
+    String text = address.getHostAddress();
+    lastPeer = new PeerText(address, text);
+    return text;
+  }
+
+  /** IPv6 addresses equal without their scope (the "%eth0" of their text): those are formatted every time. */
+  private static boolean hasScope(InetAddress address) {
+    if (address instanceof Inet4Address) {
+      return false;
+    }
+    Inet6Address v6 = (Inet6Address) address;
+    return v6.getScopeId() != 0 || v6.getScopedInterface() != null;
+  }
+
+  private static final class PeerText {
+    final InetAddress address;
+    final String text;
+
+    PeerText(InetAddress address, String text) {
+      this.address = address;
+      this.text = text;
     }
   }
 
