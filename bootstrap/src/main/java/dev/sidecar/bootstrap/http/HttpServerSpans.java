@@ -89,7 +89,7 @@ public final class HttpServerSpans {
     }
     span.attribute(CLIENT_ADDRESS, address).attribute(NETWORK_PEER_ADDRESS, address);
     if (port > 0) {
-      span.attribute(NETWORK_PEER_PORT, port);
+      span.attribute(NETWORK_PEER_PORT, HttpValues.peerPort(port));
     }
   }
 

@@ -23,6 +23,10 @@ final class HttpValues {
   // The last server.port a server span recorded, boxed. A server sees the same port request after
   // request; a read that races a write finds one port or the other, a complete Integer either way.
   private static Integer lastServerPort = 0;
+  // Clients' ports, boxed, one per slot chosen by the port's low bits: a keep-alive connection sends
+  // request after request from one port, and a few connections at a time rarely share a slot.
+  // Races as lastServerPort does, harmlessly.
+  private static final Integer[] PEER_PORTS = new Integer[256];
 
   private HttpValues() {}
 
@@ -42,6 +46,18 @@ final class HttpValues {
     }
     Integer boxed = port;
     lastServerPort = boxed;
+    return boxed;
+  }
+
+  /** A client's port, boxed again only when its slot last held another port. */
+  static Integer peerPort(int port) {
+    int slot = port & (PEER_PORTS.length - 1);
+    Integer kept = PEER_PORTS[slot];
+    if (kept != null && kept == port) {
+      return kept;
+    }
+    Integer boxed = port;
+    PEER_PORTS[slot] = boxed;
     return boxed;
   }
 

@@ -256,4 +256,30 @@ class HttpServerSpansTest {
     assertEquals(9090, third.attribute(HttpAttributes.SERVER_PORT), "another port, boxed anew");
     assertEquals(599, third.attribute(HttpAttributes.RESPONSE_STATUS_CODE));
   }
+
+  @Test
+  void aClientPortIsBoxedOncePerConnectionNotPerRequest() {
+    SpanRecord first = startGet();
+    HttpServerSpans.peer(first, "10.0.0.7", 51234);
+    HttpServerSpans.end(first, 200, null);
+    SpanRecord other = startGet();
+    HttpServerSpans.peer(other, "10.0.0.8", 51235);
+    HttpServerSpans.end(other, 200, null);
+    SpanRecord again = startGet();
+    HttpServerSpans.peer(again, "10.0.0.7", 51234);
+    HttpServerSpans.end(again, 200, null);
+    assertEquals(51234, again.attribute(HttpAttributes.NETWORK_PEER_PORT));
+    assertEquals(51235, other.attribute(HttpAttributes.NETWORK_PEER_PORT));
+    assertSame(first.attribute(HttpAttributes.NETWORK_PEER_PORT), again.attribute(HttpAttributes.NETWORK_PEER_PORT));
+
+    // 51234 + 256 takes the same slot: its own value, never the port that was there.
+    SpanRecord sameSlot = startGet();
+    HttpServerSpans.peer(sameSlot, "10.0.0.9", 51490);
+    HttpServerSpans.end(sameSlot, 200, null);
+    assertEquals(51490, sameSlot.attribute(HttpAttributes.NETWORK_PEER_PORT));
+    SpanRecord back = startGet();
+    HttpServerSpans.peer(back, "10.0.0.7", 51234);
+    HttpServerSpans.end(back, 200, null);
+    assertEquals(51234, back.attribute(HttpAttributes.NETWORK_PEER_PORT));
+  }
 }
