@@ -11,34 +11,49 @@ final class HttpMethods {
 
   private HttpMethods() {}
 
-  static boolean isKnown(String method) {
+  /**
+   * The method as this class's own constant when it is a known one, else null. Servers parse a new
+   * string from every request line; the constant is what the span keeps, so the export thread
+   * reads one string that stays in its cache instead of a new one per request.
+   */
+  static String known(String method) {
     if (method == null) {
-      return false;
+      return null;
     }
     switch (method) {
       case "GET":
+        return "GET";
       case "HEAD":
+        return "HEAD";
       case "POST":
+        return "POST";
       case "PUT":
+        return "PUT";
       case "DELETE":
+        return "DELETE";
       case "CONNECT":
+        return "CONNECT";
       case "OPTIONS":
+        return "OPTIONS";
       case "TRACE":
+        return "TRACE";
       case "PATCH":
-        return true;
+        return "PATCH";
       default:
-        return false;
+        return null;
     }
   }
 
   /** The span name when no route is known: the method, or {@code HTTP} for an unknown one. */
   static String spanName(String method) {
-    return isKnown(method) ? method : "HTTP";
+    String known = known(method);
+    return known != null ? known : "HTTP";
   }
 
   static void record(SpanRecord span, String method) {
-    if (isKnown(method)) {
-      span.attribute(REQUEST_METHOD, method);
+    String known = known(method);
+    if (known != null) {
+      span.attribute(REQUEST_METHOD, known);
     } else {
       span.attribute(REQUEST_METHOD, OTHER);
       span.attribute(REQUEST_METHOD_ORIGINAL, method);

@@ -20,12 +20,12 @@ final class HttpValues {
     }
   }
 
-  // The last server.port a server span recorded, boxed. A server sees the same port request after
-  // request; a read that races a write finds one port or the other, a complete Integer either way.
-  private static Integer lastServerPort = 0;
+  // The Host header value a server span recorded last, parsed. A read that races a write finds one
+  // or the other, complete either way: its fields are final.
+  private static ServerHost lastHost = new ServerHost(null, null, null);
   // Clients' ports, boxed, one per slot chosen by the port's low bits: a keep-alive connection sends
   // request after request from one port, and a few connections at a time rarely share a slot.
-  // Races as lastServerPort does, harmlessly.
+  // Races as lastHost does, harmlessly.
   private static final Integer[] PEER_PORTS = new Integer[256];
 
   private HttpValues() {}
@@ -36,17 +36,6 @@ final class HttpValues {
    */
   static Integer statusCode(int status) {
     return status >= 100 && status < STATUS_CODES.length ? STATUS_CODES[status] : Integer.valueOf(status);
-  }
-
-  /** A server span's {@code server.port}, boxed again only when it differs from the last one. */
-  static Integer serverPort(int port) {
-    Integer last = lastServerPort;
-    if (last == port) {
-      return last;
-    }
-    Integer boxed = port;
-    lastServerPort = boxed;
-    return boxed;
   }
 
   /** A client's port, boxed again only when its slot last held another port. */
@@ -79,34 +68,63 @@ final class HttpValues {
     }
   }
 
-  /** Records {@code server.address} and {@code server.port} from a {@code Host} header value. */
+  /**
+   * Records {@code server.address} and {@code server.port} from a {@code Host} header value. A
+   * server is asked for the same host request after request: the last value's parse is kept, so
+   * a repeat costs a comparison instead of a substring, and the export thread reads the same
+   * strings each time instead of new ones.
+   */
   static void recordHost(SpanRecord span, String host) {
     if (host == null || host.isEmpty()) {
       return;
     }
-    int portStart;
-    String address;
-    if (host.charAt(0) == '[') {
-      int close = host.indexOf(']');
-      if (close < 0) {
+    ServerHost parsed = lastHost;
+    if (!host.equals(parsed.header)) {
+      parsed = ServerHost.parse(host);
+      if (parsed == null) {
         return;
       }
-      address = host.substring(1, close);
-      portStart = close + 1 < host.length() && host.charAt(close + 1) == ':' ? close + 2 : -1;
-    } else {
-      int colon = host.indexOf(':');
-      address = colon < 0 ? host : host.substring(0, colon);
-      portStart = colon < 0 ? -1 : colon + 1;
+      lastHost = parsed;
     }
-    if (address.isEmpty()) {
-      return;
+    span.attribute(SERVER_ADDRESS, parsed.address);
+    if (parsed.port != null) {
+      span.attribute(SERVER_PORT, parsed.port);
     }
-    span.attribute(SERVER_ADDRESS, address);
-    if (portStart > 0) {
-      int port = parsePort(host, portStart);
-      if (port > 0) {
-        span.attribute(SERVER_PORT, serverPort(port));
+  }
+
+  /** A {@code Host} header value and what it says; immutable, so request threads share the last one. */
+  private static final class ServerHost {
+    final String header;
+    final String address;
+    final Integer port;
+
+    ServerHost(String header, String address, Integer port) {
+      this.header = header;
+      this.address = address;
+      this.port = port;
+    }
+
+    /** Null when the value names no address. */
+    static ServerHost parse(String host) {
+      int portStart;
+      String address;
+      if (host.charAt(0) == '[') {
+        int close = host.indexOf(']');
+        if (close < 0) {
+          return null;
+        }
+        address = host.substring(1, close);
+        portStart = close + 1 < host.length() && host.charAt(close + 1) == ':' ? close + 2 : -1;
+      } else {
+        int colon = host.indexOf(':');
+        address = colon < 0 ? host : host.substring(0, colon);
+        portStart = colon < 0 ? -1 : colon + 1;
       }
+      if (address.isEmpty()) {
+        return null;
+      }
+      int port = portStart > 0 ? parsePort(host, portStart) : -1;
+      return new ServerHost(host, address, port > 0 ? Integer.valueOf(port) : null);
     }
   }
 

@@ -282,4 +282,51 @@ class HttpServerSpansTest {
     HttpServerSpans.end(back, 200, null);
     assertEquals(51234, back.attribute(HttpAttributes.NETWORK_PEER_PORT));
   }
+
+  @Test
+  void aKnownMethodIsKeptAsOneConstantNotTheRequestsOwnString() {
+    // As a server parses it: a new string from each request line.
+    SpanRecord span = HttpServerSpans.start("test", new String("GET".toCharArray()), null, null, null);
+    assertSame("GET", span.name());
+    assertSame("GET", span.attribute(HttpAttributes.REQUEST_METHOD));
+    HttpServerSpans.end(span, 200, null);
+
+    SpanRecord other = HttpServerSpans.start("test", new String("PROPFIND".toCharArray()), null, null, null);
+    assertEquals("HTTP", other.name());
+    assertEquals("_OTHER", other.attribute(HttpAttributes.REQUEST_METHOD));
+    assertEquals("PROPFIND", other.attribute(HttpAttributes.REQUEST_METHOD_ORIGINAL));
+    HttpServerSpans.end(other, 405, null);
+  }
+
+  @Test
+  void aRepeatedHostHeaderIsParsedOnce() {
+    SpanRecord first = startGet();
+    HttpServerSpans.request(first, "http", "/", null, new String("shop.example:8443".toCharArray()), "HTTP/1.1",
+        null, null);
+    HttpServerSpans.end(first, 200, null);
+    SpanRecord second = startGet();
+    HttpServerSpans.request(second, "http", "/", null, new String("shop.example:8443".toCharArray()), "HTTP/1.1",
+        null, null);
+    HttpServerSpans.end(second, 200, null);
+    assertEquals("shop.example", second.attribute(HttpAttributes.SERVER_ADDRESS));
+    assertEquals(8443, second.attribute(HttpAttributes.SERVER_PORT));
+    assertSame(first.attribute(HttpAttributes.SERVER_ADDRESS), second.attribute(HttpAttributes.SERVER_ADDRESS));
+
+    // Another host, one that names none, then the first again: each span gets its own header's values.
+    SpanRecord v6 = startGet();
+    HttpServerSpans.request(v6, "http", "/", null, "[::1]:8080", "HTTP/1.1", null, null);
+    HttpServerSpans.end(v6, 200, null);
+    assertEquals("::1", v6.attribute(HttpAttributes.SERVER_ADDRESS));
+    assertEquals(8080, v6.attribute(HttpAttributes.SERVER_PORT));
+    SpanRecord broken = startGet();
+    HttpServerSpans.request(broken, "http", "/", null, "[::1", "HTTP/1.1", null, null);
+    HttpServerSpans.end(broken, 200, null);
+    assertNull(broken.attribute(HttpAttributes.SERVER_ADDRESS));
+    assertNull(broken.attribute(HttpAttributes.SERVER_PORT));
+    SpanRecord noPort = startGet();
+    HttpServerSpans.request(noPort, "http", "/", null, "shop.example", "HTTP/1.1", null, null);
+    HttpServerSpans.end(noPort, 200, null);
+    assertEquals("shop.example", noPort.attribute(HttpAttributes.SERVER_ADDRESS));
+    assertNull(noPort.attribute(HttpAttributes.SERVER_PORT));
+  }
 }
