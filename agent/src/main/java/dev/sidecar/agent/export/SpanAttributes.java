@@ -6,6 +6,7 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 
 /**
  * What a span record's attribute values become on the export thread: the formatting the
@@ -50,6 +51,29 @@ public final class SpanAttributes {
         into.put(key, String.valueOf(value));
       }
     }
+  }
+
+  /**
+   * Reads what encoding {@code records} from {@code from} to {@code to} reads first: each record, its
+   * attribute array, its name, its string values and their bytes. Returns a number made of what it
+   * read, for the caller to keep, so that the compiler keeps the reads. The export thread finds a
+   * batch's records out of its caches, written by the application's threads milliseconds before;
+   * read in one short loop, the records' cache misses overlap, where the encoding loop met them one
+   * after another.
+   */
+  public static int preload(List<SpanRecord> records, int from, int to) {
+    int sum = 0;
+    for (int i = from; i < to; i++) {
+      SpanRecord record = records.get(i);
+      sum += record.name().length();
+      for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
+        Object value = record.attributeValue(slot);
+        if (value instanceof String) {
+          sum += ((String) value).length();
+        }
+      }
+    }
+    return sum;
   }
 
   /** {@code address} as text, as {@link InetAddress#getHostAddress()} writes it. */

@@ -3,8 +3,13 @@ package dev.sidecar.agent.export;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.sidecar.bootstrap.CurrentSpan;
+import dev.sidecar.bootstrap.Sampler;
+import dev.sidecar.bootstrap.SpanKind;
+import dev.sidecar.bootstrap.SpanRecord;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SpanAttributesTest {
@@ -34,5 +39,22 @@ class SpanAttributesTest {
     assertEquals("fe80:0:0:0:0:0:0:1%1", SpanAttributes.hostAddress(scope1));
     assertEquals("fe80:0:0:0:0:0:0:1%2", SpanAttributes.hostAddress(scope2));
     assertEquals("fe80:0:0:0:0:0:0:1%1", SpanAttributes.hostAddress(scope1));
+  }
+
+  @Test
+  void preloadReadsTheNamesAndStringValuesOfTheRecordsInItsRange() {
+    Sampler.install(Sampler.parentBased(1.0));
+    List<SpanRecord> records = List.of(record("GET /a", "/a"), record("POST /orders", "/orders"), record("GET /x", "/x"));
+    // The second and third: their names (12 and 6 characters) and paths (7 and 2); the status code is a number.
+    assertEquals(12 + 7 + 6 + 2, SpanAttributes.preload(records, 1, 3));
+    assertEquals(0, SpanAttributes.preload(records, 3, 3));
+  }
+
+  private static SpanRecord record(String name, String path) {
+    SpanRecord record = SpanRecord.startCurrent("test", SpanKind.SERVER, name, null, null, null);
+    record.attribute("url.path", path);
+    record.attribute("http.response.status_code", 200L);
+    CurrentSpan.set(null);
+    return record;
   }
 }

@@ -46,10 +46,19 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
   private static final int FLAGS_LOCAL_PARENT = 0x101;
   private static final int FLAGS_REMOTE_PARENT = 0x301;
 
+  /**
+   * Records read ahead of their encoding at once ({@link SpanAttributes#preload}): few enough that
+   * what they read stays in the core's first caches until it is encoded.
+   */
+  private static final int PRELOAD_RECORDS = 16;
+
   private final AttributeLimits limits;
   private final String agentVersion;
   private String lastTraceState;
   private String lastTraceStateEncoded;
+  /** Kept, so that the compiler keeps the reads of {@link SpanAttributes#preload}. */
+  @SuppressWarnings("unused")
+  private int preloaded;
 
   public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
     super(resource);
@@ -77,9 +86,14 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     // New for each batch's group, not kept: it takes a reference per attribute, and with G1 that
     // store costs a memory fence once the object has lived long.
     LimitedAttributes attributes = new LimitedAttributes(limits);
+    int preloaded = 0;
     for (int i = 0; i < records.size(); i++) {
+      if (i % PRELOAD_RECORDS == 0) {
+        preloaded += SpanAttributes.preload(records, i, Math.min(records.size(), i + PRELOAD_RECORDS));
+      }
       span(out, records.get(i), attributes);
     }
+    this.preloaded = preloaded;
   }
 
   private void span(ProtoWriter out, SpanRecord record, LimitedAttributes attributes) {
