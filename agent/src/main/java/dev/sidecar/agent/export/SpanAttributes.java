@@ -65,7 +65,11 @@ public final class SpanAttributes {
     int sum = 0;
     for (int i = from; i < to; i++) {
       SpanRecord record = records.get(i);
-      sum += record.name().length();
+      // Null where the encoder leaves the field out: read ahead or not, a batch must encode the same.
+      String name = record.name();
+      if (name != null) {
+        sum += name.length();
+      }
       for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
         Object value = record.attributeValue(slot);
         if (value instanceof String) {

@@ -48,6 +48,8 @@ class SpanAttributesTest {
     // The second and third: their names (12 and 6 characters) and paths (7 and 2); the status code is a number.
     assertEquals(12 + 7 + 6 + 2, SpanAttributes.preload(records, 1, 3));
     assertEquals(0, SpanAttributes.preload(records, 3, 3));
+    // A record without a name is read for its values alone.
+    assertEquals(4, SpanAttributes.preload(List.of(record(null, "/abc")), 0, 1));
   }
 
   private static SpanRecord record(String name, String path) {
