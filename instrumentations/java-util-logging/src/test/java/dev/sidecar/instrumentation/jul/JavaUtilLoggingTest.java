@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.sidecar.testing.InstrumentedJvm;
 import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
+import dev.sidecar.testing.WallClockWindow;
 import dev.sidecar.testing.http.PlainHttp;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -41,7 +42,9 @@ class JavaUtilLoggingTest {
   @Test
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
+    WallClockWindow window = WallClockWindow.open();
     LOGGER.log(Level.WARNING, "order {0} for {1} failed", new Object[] {42, id});
+    window.close();
     ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARNING", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
@@ -49,7 +52,8 @@ class JavaUtilLoggingTest {
     assertEquals(Thread.currentThread().getName(), log.attribute("thread.name"));
     assertEquals(String.valueOf(Thread.currentThread().getId()), log.attribute("thread.id"));
     assertEquals("", log.traceId(), "no span was current");
-    assertTrue(log.logRecord().getTimeUnixNano() > 0 && log.logRecord().getObservedTimeUnixNano() > 0);
+    window.assertDuring("time", log.logRecord().getTimeUnixNano());
+    window.assertAgentTimeDuring("observed time", log.logRecord().getObservedTimeUnixNano());
   }
 
   @Test

@@ -14,6 +14,7 @@ import dev.sidecar.testing.InstrumentedJvm;
 import dev.sidecar.testing.Poll;
 import dev.sidecar.testing.ReceivedLog;
 import dev.sidecar.testing.ReceivedSpan;
+import dev.sidecar.testing.WallClockWindow;
 import dev.sidecar.testing.http.PlainHttp;
 import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
@@ -73,7 +74,9 @@ class LogbackTest {
   @Test
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
+    WallClockWindow window = WallClockWindow.open();
     LOGGER.warn("order {} for {} failed", 42, id);
+    window.close();
     ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARN", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
@@ -81,9 +84,8 @@ class LogbackTest {
     assertEquals(Map.of("thread.name", Thread.currentThread().getName(),
         "thread.id", String.valueOf(Thread.currentThread().getId())), log.attributes());
     assertEquals("", log.traceId(), "no span was current");
-    long time = log.logRecord().getTimeUnixNano();
-    long observed = log.logRecord().getObservedTimeUnixNano();
-    assertTrue(time > 0 && time <= observed && observed - time < 60_000_000_000L, time + " observed " + observed);
+    window.assertDuring("time", log.logRecord().getTimeUnixNano());
+    window.assertAgentTimeDuring("observed time", log.logRecord().getObservedTimeUnixNano());
   }
 
   @Test

@@ -1,0 +1,71 @@
+package dev.sidecar.testing;
+
+import java.time.Instant;
+
+/**
+ * The system clock read just before and just after a call, to check the times a record of that call
+ * carries: its own time exactly, the agent's observed time within a second.
+ */
+public final class WallClockWindow {
+
+  /**
+   * The agent's clock follows the system clock by re-anchoring now and then and runs on
+   * {@code System.nanoTime()} in between, so a step of the system clock shows in its readings until the
+   * next anchor. Comparing it with the system clock exactly would fail on every such step.
+   */
+  private static final long AGENT_CLOCK_SLACK_NANOS = 1_000_000_000L;
+
+  private final long openedNanos;
+  private long closedNanos = Long.MIN_VALUE;
+
+  private WallClockWindow(long openedNanos) {
+    this.openedNanos = openedNanos;
+  }
+
+  /** Reads the system clock before the call. */
+  public static WallClockWindow open() {
+    return new WallClockWindow(nowNanos());
+  }
+
+  /** Reads the system clock after the call. */
+  public WallClockWindow close() {
+    closedNanos = nowNanos();
+    return this;
+  }
+
+  /**
+   * Asserts that {@code epochNanos}, a time the logging library read from the system clock during the
+   * call, lies in the window. Its start is taken down to the millisecond, for libraries that keep only
+   * milliseconds.
+   */
+  public void assertDuring(String what, long epochNanos) {
+    requireClosed();
+    long from = openedNanos - openedNanos % 1_000_000L;
+    if (epochNanos < from || epochNanos > closedNanos) {
+      throw new AssertionError(what + " " + epochNanos + " is outside the call's window [" + from + ", "
+          + closedNanos + "]");
+    }
+  }
+
+  /** Asserts that {@code epochNanos}, a time the agent's clock gave during the call, is within a second of the window. */
+  public void assertAgentTimeDuring(String what, long epochNanos) {
+    requireClosed();
+    long from = openedNanos - AGENT_CLOCK_SLACK_NANOS;
+    long to = closedNanos + AGENT_CLOCK_SLACK_NANOS;
+    if (epochNanos < from || epochNanos > to) {
+      throw new AssertionError(what + " " + epochNanos + " is more than a second outside the call's window ["
+          + openedNanos + ", " + closedNanos + "]");
+    }
+  }
+
+  private void requireClosed() {
+    if (closedNanos == Long.MIN_VALUE) {
+      throw new IllegalStateException("close() the window after the call first");
+    }
+  }
+
+  private static long nowNanos() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+  }
+}
