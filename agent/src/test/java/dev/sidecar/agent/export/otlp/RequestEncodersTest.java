@@ -351,6 +351,22 @@ class RequestEncodersTest {
         ours.getResourceLogs(0).getScopeLogs(0).getLogRecordsList().stream().map(log -> log.getBody().getStringValue()).collect(Collectors.toList()));
   }
 
+  @Test
+  void aLongBatchOfLogRecordsEncodesAsTheSdkDoes() throws IOException {
+    // 40 events of one logger: bodies absent, empty, ASCII and not; context values present and absent.
+    for (int i = 0; i < 40; i++) {
+      String body = i % 7 == 3 ? null : i % 5 == 0 ? "" : "order " + i + (i % 3 == 0 ? " ünïcode" : "");
+      String[] context = i % 4 == 1 ? new String[] {"order.id", String.valueOf(i), "user", i % 8 == 1 ? null : "u"} : null;
+      LogCapture.emit(1_700_000_000_000_000_000L + i, 9, "INFO", body, "shop.Orders", null, context);
+    }
+    List<LogEvent> events = new ArrayList<>();
+    Handoff.logs().drainTo(events, 64);
+    assertEquals(40, events.size());
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
+        .toByteArray());
+  }
+
   private static Map<String, ScopeLogs> byScope(List<ScopeLogs> scopes) {
     Map<String, ScopeLogs> byName = new HashMap<>();
     scopes.forEach(scope -> byName.put(scope.getScope().getName(), scope));
