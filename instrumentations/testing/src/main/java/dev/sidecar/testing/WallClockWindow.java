@@ -16,21 +16,18 @@ public final class WallClockWindow {
   private static final long AGENT_CLOCK_SLACK_NANOS = 1_000_000_000L;
 
   private final long openedNanos;
-  private long closedNanos = Long.MIN_VALUE;
+  private final long closedNanos;
 
-  private WallClockWindow(long openedNanos) {
+  private WallClockWindow(long openedNanos, long closedNanos) {
     this.openedNanos = openedNanos;
+    this.closedNanos = closedNanos;
   }
 
-  /** Reads the system clock before the call. */
-  public static WallClockWindow open() {
-    return new WallClockWindow(nowNanos());
-  }
-
-  /** Reads the system clock after the call. */
-  public WallClockWindow close() {
-    closedNanos = nowNanos();
-    return this;
+  /** Runs {@code call} between two readings of the system clock. */
+  public static WallClockWindow around(Runnable call) {
+    long opened = nowNanos();
+    call.run();
+    return new WallClockWindow(opened, nowNanos());
   }
 
   /**
@@ -39,7 +36,6 @@ public final class WallClockWindow {
    * milliseconds.
    */
   public void assertDuring(String what, long epochNanos) {
-    requireClosed();
     long from = openedNanos - openedNanos % 1_000_000L;
     if (epochNanos < from || epochNanos > closedNanos) {
       throw new AssertionError(what + " " + epochNanos + " is outside the call's window [" + from + ", "
@@ -49,18 +45,11 @@ public final class WallClockWindow {
 
   /** Asserts that {@code epochNanos}, a time the agent's clock gave during the call, is within a second of the window. */
   public void assertAgentTimeDuring(String what, long epochNanos) {
-    requireClosed();
     long from = openedNanos - AGENT_CLOCK_SLACK_NANOS;
     long to = closedNanos + AGENT_CLOCK_SLACK_NANOS;
     if (epochNanos < from || epochNanos > to) {
       throw new AssertionError(what + " " + epochNanos + " is more than a second outside the call's window ["
           + openedNanos + ", " + closedNanos + "]");
-    }
-  }
-
-  private void requireClosed() {
-    if (closedNanos == Long.MIN_VALUE) {
-      throw new IllegalStateException("close() the window after the call first");
     }
   }
 

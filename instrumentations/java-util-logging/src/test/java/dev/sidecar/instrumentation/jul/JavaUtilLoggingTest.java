@@ -42,9 +42,8 @@ class JavaUtilLoggingTest {
   @Test
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
-    WallClockWindow window = WallClockWindow.open();
-    LOGGER.log(Level.WARNING, "order {0} for {1} failed", new Object[] {42, id});
-    window.close();
+    WallClockWindow window =
+        WallClockWindow.around(() -> LOGGER.log(Level.WARNING, "order {0} for {1} failed", new Object[] {42, id}));
     ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARNING", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());

@@ -74,9 +74,7 @@ class LogbackTest {
   @Test
   void aRecordArrivesWithItsFormattedBodySeverityAndThread() {
     String id = UUID.randomUUID().toString();
-    WallClockWindow window = WallClockWindow.open();
-    LOGGER.warn("order {} for {} failed", 42, id);
-    window.close();
+    WallClockWindow window = WallClockWindow.around(() -> LOGGER.warn("order {} for {} failed", 42, id));
     ReceivedLog log = InstrumentedJvm.awaitLog("order 42 for " + id + " failed");
     assertEquals("WARN", log.severityText());
     assertEquals(13, log.logRecord().getSeverityNumberValue());
