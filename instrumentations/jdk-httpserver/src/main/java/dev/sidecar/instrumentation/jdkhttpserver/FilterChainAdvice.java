@@ -19,28 +19,34 @@ final class FilterChainAdvice {
     if (!HttpServerSpans.wanted()) {
       return null;
     }
-    // Everything is read from the exchange before the span starts: should a read throw, the
-    // exception is suppressed with no span left current on this thread.
     Headers headers = exchange.getRequestHeaders();
     String method = exchange.getRequestMethod();
-    URI uri = exchange.getRequestURI();
-    String protocol = exchange.getProtocol();
-    Object peer = exchange.getRemoteAddress();
-    String scheme = exchange instanceof HttpsExchange ? "https" : "http";
     // One pass over the headers: each getFirst would copy the name it looks up.
     ServerRequestHeaders found = ServerRequestHeaders.scan(headers);
+    // The span starts on what sampling and propagation need. The rest is read for a sampled span
+    // only: the exchange makes a new object of the protocol and the peer's address at each call.
     // The scope name is a literal: inlined advice cannot read constants of its own class.
     SpanRecord span = HttpServerSpans.start("dev.sidecar.java-http-server", method,
         found.traceparent(), found.tracestate(), found.baggage());
-    if (span != null) {
-      HttpServerSpans.request(span, scheme, uri.getRawPath(), uri.getRawQuery(), found.host(), protocol,
-          found.userAgent(), peer);
+    if (span == null || !span.sampled()) {
+      return span;
+    }
+    try {
+      URI uri = exchange.getRequestURI();
+      String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+      HttpServerSpans.request(span, scheme, uri.getRawPath(), uri.getRawQuery(), found.host(),
+          exchange.getProtocol(), found.userAgent(), exchange.getRemoteAddress());
       HttpServerSpans.forwarded(span, found.forwarded(), found.forwardedFor(), found.forwardedProto(),
           found.forwardedHost());
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, headers.getFirst(captured[i]));
       }
+    } catch (Throwable t) {
+      // A faulty exchange: the span is given up and nothing is left current on this thread; the
+      // advice's suppression counts the failure.
+      span.closeScope();
+      throw t;
     }
     return span;
   }

@@ -33,38 +33,39 @@ final class ServletAdvice {
     if (!HttpServerSpans.wanted()) {
       return null;
     }
-    // Everything is read from the request before the span starts: should a read throw (a faulty
-    // request wrapper), the exception is suppressed with no span left current on this thread.
+    // The span starts on what sampling and propagation need. The rest is read for a sampled span
+    // only: the container makes a new string of most values, which an unsampled request is spared.
     String method = request.getMethod();
     String traceparent = request.getHeader("traceparent");
-    String tracestate = request.getHeader("tracestate");
+    // Without a traceparent, a tracestate is ignored (W3C Trace Context): it is not looked up.
+    String tracestate = traceparent != null ? request.getHeader("tracestate") : null;
     String baggage = request.getHeader("baggage");
-    String scheme = request.getScheme();
-    String path = request.getRequestURI();
-    String query = request.getQueryString();
-    String host = request.getHeader("Host");
-    String protocol = request.getProtocol();
-    String userAgent = request.getHeader("User-Agent");
-    String peerAddress = request.getRemoteAddr();
-    int peerPort = request.getRemotePort();
-    String forwarded = request.getHeader("Forwarded");
-    String forwardedFor = request.getHeader("X-Forwarded-For");
-    String forwardedProto = request.getHeader("X-Forwarded-Proto");
-    String forwardedHost = request.getHeader("X-Forwarded-Host");
-    String[] captured = HttpHeaderCapture.requestHeaders();
-    String[] capturedValues = captured.length == 0 ? captured : new String[captured.length];
-    for (int i = 0; i < captured.length; i++) {
-      capturedValues[i] = request.getHeader(captured[i]);
-    }
     SpanRecord span = HttpServerSpans.start("dev.sidecar.servlet", method, traceparent, tracestate, baggage);
-    if (span == null) {
-      return null;
+    if (span == null || !span.sampled()) {
+      return span;
     }
-    HttpServerSpans.request(span, scheme, path, query, host, protocol, userAgent, null);
-    HttpServerSpans.peer(span, peerAddress, peerPort);
-    HttpServerSpans.forwarded(span, forwarded, forwardedFor, forwardedProto, forwardedHost);
-    for (int i = 0; i < captured.length; i++) {
-      HttpServerSpans.requestHeader(span, i, capturedValues[i]);
+    try {
+      String scheme = request.getScheme();
+      String path = request.getRequestURI();
+      String query = request.getQueryString();
+      String host = request.getHeader("Host");
+      String protocol = request.getProtocol();
+      String userAgent = request.getHeader("User-Agent");
+      String peerAddress = request.getRemoteAddr();
+      int peerPort = request.getRemotePort();
+      HttpServerSpans.request(span, scheme, path, query, host, protocol, userAgent, null);
+      HttpServerSpans.peer(span, peerAddress, peerPort);
+      HttpServerSpans.forwarded(span, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
+          request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
+      String[] captured = HttpHeaderCapture.requestHeaders();
+      for (int i = 0; i < captured.length; i++) {
+        HttpServerSpans.requestHeader(span, i, request.getHeader(captured[i]));
+      }
+    } catch (Throwable t) {
+      // A faulty request wrapper: the span is given up and nothing is left current on this thread;
+      // the advice's suppression counts the failure.
+      span.closeScope();
+      throw t;
     }
     return span;
   }

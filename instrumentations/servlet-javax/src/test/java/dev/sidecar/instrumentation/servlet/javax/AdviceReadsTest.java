@@ -1,0 +1,100 @@
+package dev.sidecar.instrumentation.servlet.javax;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the advice reads from a request: a span's attributes for a sampled request only. The
+ * container makes a new string of most values it is asked for, which an unsampled request
+ * (its trace decided elsewhere) is spared.
+ */
+class AdviceReadsTest {
+  /** What the server span's attributes are read from, and nothing else asks for. */
+  private static final Set<String> ATTRIBUTE_READS = Set.of("getScheme", "getRequestURI", "getQueryString",
+      "getProtocol", "getRemoteAddr", "getRemotePort", "getHeader Host", "getHeader User-Agent",
+      "getHeader Forwarded", "getHeader X-Forwarded-For", "getHeader X-Forwarded-Proto",
+      "getHeader X-Forwarded-Host");
+
+  @Test
+  void anUnsampledRequestIsReadForPropagationOnly() throws Exception {
+    List<String> reads = serve(traceparent("00"));
+
+    assertTrue(reads.containsAll(List.of("getMethod", "getHeader traceparent", "getHeader tracestate",
+        "getHeader baggage")), "propagation needs these: " + reads);
+    assertEquals(List.of(), reads.stream().filter(ATTRIBUTE_READS::contains).toList());
+  }
+
+  @Test
+  void aSampledRequestIsReadForItsAttributes() throws Exception {
+    List<String> reads = serve(traceparent("01"));
+
+    assertTrue(reads.containsAll(ATTRIBUTE_READS), "every attribute's source: " + reads);
+  }
+
+  @Test
+  void withoutATraceparentNoTracestateIsLookedUp() throws Exception {
+    List<String> reads = serve(null);
+
+    assertTrue(reads.contains("getHeader traceparent"), reads.toString());
+    assertFalse(reads.contains("getHeader tracestate"), reads.toString());
+  }
+
+  /** The reads, in order, of a GET request with {@code traceparent} served by an instrumented servlet. */
+  private static List<String> serve(String traceparent) throws Exception {
+    List<String> reads = new ArrayList<>();
+    HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(AdviceReadsTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
+          String name = method.getName();
+          reads.add(name.equals("getHeader") ? name + " " + args[0] : name);
+          switch (name) {
+            case "getMethod":
+              return "GET";
+            case "getHeader":
+              return "traceparent".equals(args[0]) ? traceparent : null;
+            case "getRequestURI":
+              return "/reads";
+            case "getRemotePort":
+              return 40000;
+            default:
+              return plain(method.getReturnType());
+          }
+        });
+    HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(AdviceReadsTest.class.getClassLoader(),
+        new Class<?>[] {HttpServletResponse.class},
+        (proxy, method, args) -> method.getName().equals("getStatus") ? 200 : plain(method.getReturnType()));
+    new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
+    }.service(request, response);
+    return reads;
+  }
+
+  private static String traceparent(String flags) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    return String.format("00-%016x%016x-%016x-%s", random.nextLong(), random.nextLong() | 1, random.nextLong() | 1, flags);
+  }
+
+  private static Object plain(Class<?> type) {
+    if (type == int.class) {
+      return 0;
+    }
+    if (type == long.class) {
+      return 0L;
+    }
+    if (type == boolean.class) {
+      return false;
+    }
+    return null;
+  }
+}
