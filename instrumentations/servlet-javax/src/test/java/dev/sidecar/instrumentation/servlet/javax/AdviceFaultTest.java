@@ -30,9 +30,9 @@ class AdviceFaultTest {
     };
     String sound = "/sound-" + System.nanoTime();
 
-    servlet.service(request("/faulty-enter", "getScheme"), response());
-    servlet.service(request("/faulty-exit", "isAsyncStarted"), response());
-    servlet.service(request(sound, null), response());
+    servlet.service(request("/faulty-enter", "getScheme"), Stubs.response());
+    servlet.service(request("/faulty-exit", "isAsyncStarted"), Stubs.response());
+    servlet.service(request(sound, null), Stubs.response());
 
     assertEquals(3, handled.get(), "the application's servlet ran every time");
     assertEquals(before + 2, InstrumentedJvm.agentErrors(), "each fault counted once");
@@ -60,27 +60,8 @@ class AdviceFaultTest {
             case "getRemoteAddr":
               return "127.0.0.1";
             default:
-              return plain(method.getReturnType());
+              return Stubs.plain(method.getReturnType());
           }
         });
-  }
-
-  private static HttpServletResponse response() {
-    return (HttpServletResponse) Proxy.newProxyInstance(AdviceFaultTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletResponse.class},
-        (proxy, method, args) -> method.getName().equals("getStatus") ? 200 : plain(method.getReturnType()));
-  }
-
-  private static Object plain(Class<?> type) {
-    if (type == int.class) {
-      return 0;
-    }
-    if (type == long.class) {
-      return 0L;
-    }
-    if (type == boolean.class) {
-      return false;
-    }
-    return null;
   }
 }

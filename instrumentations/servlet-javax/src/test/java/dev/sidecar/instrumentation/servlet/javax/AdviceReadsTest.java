@@ -67,34 +67,18 @@ class AdviceReadsTest {
             case "getRemotePort":
               return 40000;
             default:
-              return plain(method.getReturnType());
+              return Stubs.plain(method.getReturnType());
           }
         });
-    HttpServletResponse response = (HttpServletResponse) Proxy.newProxyInstance(AdviceReadsTest.class.getClassLoader(),
-        new Class<?>[] {HttpServletResponse.class},
-        (proxy, method, args) -> method.getName().equals("getStatus") ? 200 : plain(method.getReturnType()));
     new HttpServlet() {
       @Override
       protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
-    }.service(request, response);
+    }.service(request, Stubs.response());
     return reads;
   }
 
   private static String traceparent(String flags) {
     ThreadLocalRandom random = ThreadLocalRandom.current();
     return String.format("00-%016x%016x-%016x-%s", random.nextLong(), random.nextLong() | 1, random.nextLong() | 1, flags);
-  }
-
-  private static Object plain(Class<?> type) {
-    if (type == int.class) {
-      return 0;
-    }
-    if (type == long.class) {
-      return 0L;
-    }
-    if (type == boolean.class) {
-      return false;
-    }
-    return null;
   }
 }
