@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.Filter;
+import dev.sidecar.testing.http.AbstractHttpServerTest;
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,8 +41,8 @@ class AdviceReadsTest {
     return exchange.reads();
   }
 
+  /** A traceparent of a new trace, sampled or not as {@code flags} say. */
   private static String traceparent(String flags) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("00-%016x%016x-%016x-%s", random.nextLong(), random.nextLong() | 1, random.nextLong() | 1, flags);
+    return "00-" + AbstractHttpServerTest.newTraceId() + "-00f067aa0ba902b7-" + flags;
   }
 }

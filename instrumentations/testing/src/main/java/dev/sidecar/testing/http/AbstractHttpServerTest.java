@@ -210,7 +210,8 @@ public abstract class AbstractHttpServerTest {
     }
   }
 
-  protected static String newTraceId() {
+  /** A trace id no other test uses, as 32 hex digits. */
+  public static String newTraceId() {
     return String.format("%016x%016x", ThreadLocalRandom.current().nextLong() | 1, ThreadLocalRandom.current().nextLong() | 1);
   }
 

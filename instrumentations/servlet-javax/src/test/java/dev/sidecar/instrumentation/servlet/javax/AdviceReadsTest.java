@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javax.servlet.http.HttpServlet;
-import javax.servlet.http.HttpServletRequest;
-import javax.servlet.http.HttpServletResponse;
+import dev.sidecar.testing.http.AbstractHttpServerTest;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -77,8 +77,8 @@ class AdviceReadsTest {
     return reads;
   }
 
+  /** A traceparent of a new trace, sampled or not as {@code flags} say. */
   private static String traceparent(String flags) {
-    ThreadLocalRandom random = ThreadLocalRandom.current();
-    return String.format("00-%016x%016x-%016x-%s", random.nextLong(), random.nextLong() | 1, random.nextLong() | 1, flags);
+    return "00-" + AbstractHttpServerTest.newTraceId() + "-00f067aa0ba902b7-" + flags;
   }
 }
