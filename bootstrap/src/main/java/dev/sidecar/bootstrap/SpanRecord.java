@@ -31,6 +31,7 @@ public final class SpanRecord {
   private boolean error;
   private Throwable exception;
   private long endEpochNanos;
+  private boolean ended;
   private volatile int ending;
 
   private SpanRecord(String scope, SpanKind kind, String name, long traceIdHigh, long traceIdLow,
@@ -48,9 +49,12 @@ public final class SpanRecord {
     this.traceState = traceState;
     this.baggage = baggage;
     this.previousCurrent = previousCurrent;
-    this.startEpochNanos = EpochClock.nowNanos();
+    // An unsampled span's times are never read: it reads no clock, at its start or at its end.
     if (sampled) {
+      this.startEpochNanos = EpochClock.nowNanos();
       this.attributes = new Object[INITIAL_ATTRIBUTE_SLOTS];
+    } else {
+      this.startEpochNanos = 0;
     }
   }
 
@@ -156,13 +160,19 @@ public final class SpanRecord {
 
   /** Ends the span and hands it to the sidecar; a second call does nothing. */
   public void end() {
-    if (endEpochNanos != 0) {
+    if (ended) {
       return;
     }
-    endEpochNanos = EpochClock.nowNanos();
+    ended = true;
     if (sampled) {
+      endEpochNanos = EpochClock.nowNanos();
       Handoff.spans().offer(this);
     }
+  }
+
+  /** Whether {@link #end} was called. */
+  public boolean ended() {
+    return ended;
   }
 
   /** The {@code traceparent} value that makes this span the parent of a downstream call. */
@@ -215,10 +225,12 @@ public final class SpanRecord {
     return baggage;
   }
 
+  /** Zero for a span that is not sampled. */
   public long startEpochNanos() {
     return startEpochNanos;
   }
 
+  /** Zero until the span ends, and for a span that is not sampled. */
   public long endEpochNanos() {
     return endEpochNanos;
   }
