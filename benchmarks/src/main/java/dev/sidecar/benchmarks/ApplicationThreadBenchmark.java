@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.LogRecord;
 import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -44,7 +45,9 @@ import org.openjdk.jmh.annotations.Warmup;
 public class ApplicationThreadBenchmark {
   private static final String TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
   private static final InetSocketAddress PEER = new InetSocketAddress("127.0.0.1", 54321);
+  private static final String UNSAMPLED_TRACEPARENT = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00";
   private static final URI DOWNSTREAM = URI.create("http://inventory.internal:8080/items/42?view=full");
+  private static final HttpHost DOWNSTREAM_HOST = new HttpHost("http", "inventory.internal", 8080);
 
 
   private volatile boolean draining;
@@ -109,6 +112,23 @@ public class ApplicationThreadBenchmark {
     }
   }
 
+  /** An unsampled server span current on the benchmark thread (incoming flags 00). */
+  @State(Scope.Thread)
+  public static class InsideUnsampledRequest {
+    SpanRecord server;
+
+    @Setup(Level.Iteration)
+    public void enter() {
+      server = HttpServerSpans.start("bench.server", "GET", UNSAMPLED_TRACEPARENT, null, null);
+    }
+
+    @TearDown(Level.Iteration)
+    public void leave() {
+      HttpServerSpans.end(server, 200, null);
+      CurrentSpan.set(null);
+    }
+  }
+
   /** One traced HTTP server request: start with an incoming traceparent, the request's attributes, end. */
   @Benchmark
   public SpanRecord serverRequest() {
@@ -133,8 +153,7 @@ public class ApplicationThreadBenchmark {
   /** An unsampled request (incoming flags 00): what sampling leaves on the application thread. */
   @Benchmark
   public SpanRecord unsampledServerRequest() {
-    SpanRecord span = HttpServerSpans.start("bench.server", "GET",
-        "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00", null, null);
+    SpanRecord span = HttpServerSpans.start("bench.server", "GET", UNSAMPLED_TRACEPARENT, null, null);
     HttpServerSpans.request(span, "http", "/owners/7", "view=full", "shop.example:8080", "HTTP/1.1",
         "Mozilla/5.0 (X11; Linux x86_64)", PEER);
     HttpServerSpans.end(span, 200, null);
@@ -143,14 +162,16 @@ public class ApplicationThreadBenchmark {
 
   /**
    * One client span as the Apache HttpClient 5 advice makes it: start from the request's method,
-   * URI and target, inject traceparent (and tracestate, baggage when present) into the real request's
+   * record its URI and target, inject traceparent (and tracestate, baggage when present) into the real request's
    * headers, end with the response status.
    */
   @Benchmark
   public ClassicHttpRequest clientSpanWithHeaderInjection(InsideRequest inside) throws Exception {
     ClassicHttpRequest request = inside.request;
-    SpanRecord span = HttpClientSpans.startSend("bench.client", request.getMethod(), request.getUri(),
-        "http", "inventory.internal", 8080);
+    SpanRecord span = HttpClientSpans.startSend("bench.client", request.getMethod());
+    if (span.sampled()) {
+      HttpClientSpans.target(span, request.getUri(), "http", "inventory.internal", 8080);
+    }
     String traceparent = HttpClientSpans.traceparent(span);
     if (traceparent != null) {
       request.setHeader("traceparent", traceparent);
@@ -163,6 +184,23 @@ public class ApplicationThreadBenchmark {
     if (baggage != null && !request.containsHeader("baggage")) {
       request.setHeader("baggage", baggage);
     }
+    HttpClientSpans.end(span, 200, "1.1", null);
+    return request;
+  }
+
+  /**
+   * A client call inside an unsampled request, as the Apache HttpClient 5 advice makes it: the
+   * client's copy of the request for the send (made here as the client makes it), started from its
+   * method, its URI not asked for, the traceparent (flags 00) injected, end.
+   */
+  @Benchmark
+  public ClassicHttpRequest unsampledClientSpan(InsideUnsampledRequest inside) throws Exception {
+    ClassicHttpRequest request = new BasicClassicHttpRequest("GET", DOWNSTREAM_HOST, "/items/42?view=full");
+    SpanRecord span = HttpClientSpans.startSend("bench.client", request.getMethod());
+    if (span.sampled()) {
+      HttpClientSpans.target(span, request.getUri(), "http", "inventory.internal", 8080);
+    }
+    request.setHeader("traceparent", HttpClientSpans.traceparent(span));
     HttpClientSpans.end(span, 200, "1.1", null);
     return request;
   }

@@ -90,15 +90,15 @@ public final class HttpClientSpans {
   }
 
   /**
-   * Starts the span of one send to {@code uri}. For libraries that keep the target apart from the
+   * Records the target of a send to {@code uri}. For libraries that keep the target apart from the
    * request (Apache HttpClient), a {@code uri} without scheme or host is completed from
    * {@code scheme}, {@code host} and {@code port}; that concatenation is the only formatting here,
-   * and only for such requests.
+   * and only for such requests. Their advice reads the target for a sampled span only: the request
+   * builds its URI anew at each call.
    */
-  public static SpanRecord startSend(String scope, String method, URI uri, String scheme, String host, int port) {
-    SpanRecord span = startSend(scope, method);
-    if (span == null || !span.sampled()) {
-      return span;
+  public static void target(SpanRecord span, URI uri, String scheme, String host, int port) {
+    if (!span.sampled()) {
+      return;
     }
     if (uri.getScheme() != null && uri.getHost() != null) {
       request(span, uri.toString(), uri.getScheme(), uri.getHost(), uri.getPort());
@@ -107,7 +107,6 @@ public final class HttpClientSpans {
     } else {
       request(span, uri.toString(), scheme, null, port);
     }
-    return span;
   }
 
   /** {@code network.protocol.version} of an ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}). */

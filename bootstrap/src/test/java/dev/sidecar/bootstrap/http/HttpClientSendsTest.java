@@ -1,11 +1,13 @@
 package dev.sidecar.bootstrap.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.Handoff;
+import dev.sidecar.bootstrap.Sampler;
 import dev.sidecar.bootstrap.SpanRecord;
 import java.net.URI;
 import org.junit.jupiter.api.AfterEach;
@@ -59,7 +61,8 @@ class HttpClientSendsTest {
 
   @Test
   void absoluteUriIsTheUrl() {
-    SpanRecord span = HttpClientSpans.startSend("a", "GET", URI.create("https://example.com/x?y=1"), "http", "other", 8080);
+    SpanRecord span = HttpClientSpans.startSend("a", "GET");
+    HttpClientSpans.target(span, URI.create("https://example.com/x?y=1"), "http", "other", 8080);
     assertEquals("https://example.com/x?y=1", span.attribute(HttpAttributes.URL_FULL));
     assertEquals("example.com", span.attribute(HttpAttributes.SERVER_ADDRESS));
     assertEquals(443, span.attribute(HttpAttributes.SERVER_PORT));
@@ -67,20 +70,36 @@ class HttpClientSendsTest {
 
   @Test
   void relativeUriIsCompletedFromTheTarget() {
-    SpanRecord span = HttpClientSpans.startSend("a", "GET", URI.create("/x?y=1"), "http", "example.com", 8080);
+    SpanRecord span = HttpClientSpans.startSend("a", "GET");
+    HttpClientSpans.target(span, URI.create("/x?y=1"), "http", "example.com", 8080);
     assertEquals("http://example.com:8080/x?y=1", span.attribute(HttpAttributes.URL_FULL));
     assertEquals(8080, span.attribute(HttpAttributes.SERVER_PORT));
     span.closeScope();
 
-    SpanRecord defaultPort = HttpClientSpans.startSend("a", "GET", URI.create(""), "https", "::1", 443);
+    SpanRecord defaultPort = HttpClientSpans.startSend("a", "GET");
+    HttpClientSpans.target(defaultPort, URI.create(""), "https", "::1", 443);
     assertEquals("https://[::1]/", defaultPort.attribute(HttpAttributes.URL_FULL));
     assertEquals("::1", defaultPort.attribute(HttpAttributes.SERVER_ADDRESS));
   }
 
   @Test
+  void anUnsampledSendKeepsNoTarget() {
+    // The parent's flags 00: the send is not sampled, and its target is not recorded.
+    Sampler.install(Sampler.parentBased(1.0));
+    SpanRecord parent = HttpServerSpans.start("s", "GET", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00",
+        null, null);
+    SpanRecord span = HttpClientSpans.startSend("a", "GET");
+    HttpClientSpans.target(span, URI.create("https://example.com/x?y=1"), "http", "other", 8080);
+    assertFalse(span.sampled());
+    assertEquals(0, span.attributeSlots());
+    HttpClientSpans.end(span, 200, "1.1", null);
+    HttpServerSpans.end(parent, 200, null);
+  }
+
+  @Test
   void nestedSendMakesNoSpan() {
     SpanRecord outer = HttpClientSpans.startSend("a", "GET");
-    assertNull(HttpClientSpans.startSend("b", "GET", URI.create("http://x/"), null, null, -1));
+    assertNull(HttpClientSpans.startSend("b", "GET"));
     assertSame(outer, CurrentSpan.get());
   }
 

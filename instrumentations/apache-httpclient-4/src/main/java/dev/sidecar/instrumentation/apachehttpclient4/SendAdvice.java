@@ -24,28 +24,38 @@ final class SendAdvice {
 
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static SpanRecord enter(@Advice.Argument(0) HttpRoute route, @Advice.Argument(1) HttpRequestWrapper request) {
-    HttpRequest original = request.getOriginal();
-    URI uri = original instanceof HttpUriRequest ? ((HttpUriRequest) original).getURI() : request.getURI();
-    HttpHost target = route.getTargetHost();
-    SpanRecord span = HttpClientSpans.startSend("dev.sidecar.apache-httpclient", request.getMethod(), uri,
-        target.getSchemeName(), target.getHostName(), target.getPort());
+    SpanRecord span = HttpClientSpans.startSend("dev.sidecar.apache-httpclient", request.getMethod());
     if (span == null) {
       return null;
     }
-    String traceparent = HttpClientSpans.traceparent(span);
-    if (traceparent != null) {
-      request.setHeader("traceparent", traceparent);
-      String tracestate = HttpClientSpans.tracestate(span);
-      if (tracestate != null) {
-        request.setHeader("tracestate", tracestate);
-      } else {
-        request.removeHeaders("tracestate");
+    try {
+      // The target is read for a sampled span only, as in the other client libraries' advice.
+      if (span.sampled()) {
+        HttpRequest original = request.getOriginal();
+        URI uri = original instanceof HttpUriRequest ? ((HttpUriRequest) original).getURI() : request.getURI();
+        HttpHost target = route.getTargetHost();
+        HttpClientSpans.target(span, uri, target.getSchemeName(), target.getHostName(), target.getPort());
       }
-    }
-    String baggage = HttpClientSpans.baggage(span);
-    // Baggage the application set itself wins over what came in with the request.
-    if (baggage != null && !request.containsHeader("baggage")) {
-      request.setHeader("baggage", baggage);
+      String traceparent = HttpClientSpans.traceparent(span);
+      if (traceparent != null) {
+        request.setHeader("traceparent", traceparent);
+        String tracestate = HttpClientSpans.tracestate(span);
+        if (tracestate != null) {
+          request.setHeader("tracestate", tracestate);
+        } else {
+          request.removeHeaders("tracestate");
+        }
+      }
+      String baggage = HttpClientSpans.baggage(span);
+      // Baggage the application set itself wins over what came in with the request.
+      if (baggage != null && !request.containsHeader("baggage")) {
+        request.setHeader("baggage", baggage);
+      }
+    } catch (Throwable t) {
+      // A faulty request: the span is given up and nothing is left current on this thread; the
+      // advice's suppression counts the failure.
+      span.closeScope();
+      throw t;
     }
     return span;
   }

@@ -20,26 +20,38 @@ final class SendAdvice {
   @Advice.OnMethodEnter(suppress = Throwable.class)
   static SpanRecord enter(@Advice.Argument(0) ClassicHttpRequest request, @Advice.Argument(1) ExecChain.Scope scope)
       throws Exception {
-    HttpHost target = scope.route.getTargetHost();
-    SpanRecord span = HttpClientSpans.startSend("dev.sidecar.apache-httpclient", request.getMethod(), request.getUri(),
-        target.getSchemeName(), target.getHostName(), target.getPort());
+    SpanRecord span = HttpClientSpans.startSend("dev.sidecar.apache-httpclient", request.getMethod());
     if (span == null) {
       return null;
     }
-    String traceparent = HttpClientSpans.traceparent(span);
-    if (traceparent != null) {
-      request.setHeader("traceparent", traceparent);
-      String tracestate = HttpClientSpans.tracestate(span);
-      if (tracestate != null) {
-        request.setHeader("tracestate", tracestate);
-      } else {
-        request.removeHeaders("tracestate");
+    try {
+      // The target is read for a sampled span only: the client's copy of the request made for this
+      // send builds a new URI when asked for one.
+      if (span.sampled()) {
+        HttpHost target = scope.route.getTargetHost();
+        HttpClientSpans.target(span, request.getUri(), target.getSchemeName(), target.getHostName(),
+            target.getPort());
       }
-    }
-    String baggage = HttpClientSpans.baggage(span);
-    // Baggage the application set itself wins over what came in with the request.
-    if (baggage != null && !request.containsHeader("baggage")) {
-      request.setHeader("baggage", baggage);
+      String traceparent = HttpClientSpans.traceparent(span);
+      if (traceparent != null) {
+        request.setHeader("traceparent", traceparent);
+        String tracestate = HttpClientSpans.tracestate(span);
+        if (tracestate != null) {
+          request.setHeader("tracestate", tracestate);
+        } else {
+          request.removeHeaders("tracestate");
+        }
+      }
+      String baggage = HttpClientSpans.baggage(span);
+      // Baggage the application set itself wins over what came in with the request.
+      if (baggage != null && !request.containsHeader("baggage")) {
+        request.setHeader("baggage", baggage);
+      }
+    } catch (Throwable t) {
+      // A faulty request: the span is given up and nothing is left current on this thread; the
+      // advice's suppression counts the failure.
+      span.closeScope();
+      throw t;
     }
     return span;
   }

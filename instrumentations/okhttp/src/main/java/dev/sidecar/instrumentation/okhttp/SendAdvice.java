@@ -20,7 +20,8 @@ final class SendAdvice {
   static SpanRecord enter(@Advice.Argument(0) Interceptor.Chain chain) {
     Request request = chain.request();
     SpanRecord span = HttpClientSpans.startSend("dev.sidecar.okhttp", request.method());
-    if (span != null) {
+    // The target is read for a sampled span only, as in the other client libraries' advice.
+    if (span != null && span.sampled()) {
       HttpUrl url = request.url();
       HttpClientSpans.request(span, url.toString(), url.scheme(), url.host(), url.port());
     }
