@@ -25,13 +25,16 @@ final class ServletAdvice {
     if (!(servletRequest instanceof HttpServletRequest)) {
       return null;
     }
+    // A call inside the request whose span is current (a filter, the servlet, a forward) makes no
+    // span and reads nothing: most calls of a filter chain end here, before the container's
+    // attribute lookup.
+    if (!HttpServerSpans.wanted()) {
+      return null;
+    }
     HttpServletRequest request = (HttpServletRequest) servletRequest;
     Object existing = request.getAttribute(HttpServerSpans.REQUEST_ATTRIBUTE);
     if (existing != null) {
       return HttpServerSpans.resume(existing);
-    }
-    if (!HttpServerSpans.wanted()) {
-      return null;
     }
     // The span starts on what sampling and propagation need. The rest is read for a sampled span
     // only: the container makes a new string of most values, which an unsampled request is spared.

@@ -5,10 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sidecar.testing.http.AbstractHttpServerTest;
+import java.io.IOException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import javax.servlet.ServletException;
+import javax.servlet.ServletRequest;
+import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServlet;
 import javax.servlet.http.HttpServletRequest;
 import javax.servlet.http.HttpServletResponse;
@@ -50,10 +54,42 @@ class AdviceReadsTest {
     assertFalse(reads.contains("getHeader tracestate"), reads.toString());
   }
 
+  @Test
+  void aCallInsideTheRequestsSpanReadsNothing() throws Exception {
+    List<String> reads = new ArrayList<>();
+    HttpServletRequest request = recordingRequest(reads, traceparent("01"));
+    HttpServlet inner = new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
+    };
+    List<String> innerReads = new ArrayList<>();
+    new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws ServletException, IOException {
+        // As a filter calls the next one, or a servlet forwards: the outer call's span is current.
+        int start = reads.size();
+        inner.service((ServletRequest) req, (ServletResponse) resp);
+        innerReads.addAll(reads.subList(start, reads.size()));
+      }
+    }.service(request, Stubs.response());
+
+    // The servlet's own dispatch reads the method; the advice reads nothing.
+    assertEquals(List.of("getMethod"), innerReads);
+  }
+
   /** The reads, in order, of a GET request with {@code traceparent} served by an instrumented servlet. */
   private static List<String> serve(String traceparent) throws Exception {
     List<String> reads = new ArrayList<>();
-    HttpServletRequest request = (HttpServletRequest) Proxy.newProxyInstance(AdviceReadsTest.class.getClassLoader(),
+    new HttpServlet() {
+      @Override
+      protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
+    }.service(recordingRequest(reads, traceparent), Stubs.response());
+    return reads;
+  }
+
+  /** A GET request with {@code traceparent} that adds to {@code reads} each call made to it. */
+  private static HttpServletRequest recordingRequest(List<String> reads, String traceparent) {
+    return (HttpServletRequest) Proxy.newProxyInstance(AdviceReadsTest.class.getClassLoader(),
         new Class<?>[] {HttpServletRequest.class}, (proxy, method, args) -> {
           String name = method.getName();
           reads.add(name.equals("getHeader") ? name + " " + args[0] : name);
@@ -70,11 +106,6 @@ class AdviceReadsTest {
               return Stubs.plain(method.getReturnType());
           }
         });
-    new HttpServlet() {
-      @Override
-      protected void doGet(HttpServletRequest req, HttpServletResponse resp) {}
-    }.service(request, Stubs.response());
-    return reads;
   }
 
   /** A traceparent of a new trace, sampled or not as {@code flags} say. */
