@@ -109,6 +109,34 @@ public final class HttpClientSpans {
     }
   }
 
+  /**
+   * Records the target of a send given in the parts its request keeps (Apache HttpClient 5's:
+   * scheme, authority, path with query), put together as the client puts together the text of the
+   * request's {@code getUri()}: the scheme, or {@code http}; the host; the port unless it is below 0;
+   * the path, after a slash. Without parsing that text into a {@code URI}, which cost a sampled send
+   * a few hundred nanoseconds. An IPv6 address goes in brackets, which the client leaves out.
+   */
+  public static void requestTarget(SpanRecord span, String scheme, String host, int port, String path) {
+    if (!span.sampled()) {
+      return;
+    }
+    String effectiveScheme = scheme != null ? scheme : "http";
+    StringBuilder url = new StringBuilder(64).append(effectiveScheme).append("://");
+    appendHost(url, host);
+    if (port >= 0) {
+      url.append(':').append(port);
+    }
+    if (path == null || path.isEmpty()) {
+      url.append('/');
+    } else {
+      if (path.charAt(0) != '/') {
+        url.append('/');
+      }
+      url.append(path);
+    }
+    request(span, url.toString(), effectiveScheme, host, port);
+  }
+
   /** {@code network.protocol.version} of an ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}). */
   public static String protocolVersionOfAlpn(String id) {
     if (id == null) {
@@ -184,11 +212,7 @@ public final class HttpClientSpans {
   private static String absoluteUrl(String scheme, String host, int port, URI uri) {
     String effectiveScheme = scheme != null ? scheme : "http";
     StringBuilder url = new StringBuilder(64).append(effectiveScheme).append("://");
-    if (host.indexOf(':') >= 0 && host.charAt(0) != '[') {
-      url.append('[').append(host).append(']');
-    } else {
-      url.append(host);
-    }
+    appendHost(url, host);
     if (port > 0 && port != HttpValues.defaultPort(effectiveScheme)) {
       url.append(':').append(port);
     }
@@ -198,5 +222,13 @@ public final class HttpClientSpans {
       url.append('?').append(uri.getRawQuery());
     }
     return url.toString();
+  }
+
+  private static void appendHost(StringBuilder url, String host) {
+    if (host.indexOf(':') >= 0 && host.charAt(0) != '[') {
+      url.append('[').append(host).append(']');
+    } else {
+      url.append(host);
+    }
   }
 }

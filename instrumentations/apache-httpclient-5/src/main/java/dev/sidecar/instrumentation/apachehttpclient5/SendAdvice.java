@@ -8,11 +8,12 @@ import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.ProtocolVersion;
+import org.apache.hc.core5.net.URIAuthority;
 
 /**
  * Inlined into {@code ConnectExec.execute}: the span of one send covers connecting, writing the
  * request and reading the response head. By then {@code ProtocolExec} has given the request its
- * scheme and authority, so its URI is absolute.
+ * scheme and authority, from which, with its path, the span's URL is put together.
  */
 final class SendAdvice {
   private SendAdvice() {}
@@ -25,12 +26,18 @@ final class SendAdvice {
       return null;
     }
     try {
-      // The target is read for a sampled span only: the client's copy of the request made for this
-      // send builds a new URI when asked for one.
+      // The target is read for a sampled span only, and from the request's parts: the client's copy
+      // of the request made for this send would build a new URI if asked for one.
       if (span.sampled()) {
-        HttpHost target = scope.route.getTargetHost();
-        HttpClientSpans.target(span, request.getUri(), target.getSchemeName(), target.getHostName(),
-            target.getPort());
+        URIAuthority authority = request.getAuthority();
+        if (authority != null) {
+          HttpClientSpans.requestTarget(span, request.getScheme(), authority.getHostName(), authority.getPort(),
+              request.getPath());
+        } else {
+          HttpHost target = scope.route.getTargetHost();
+          HttpClientSpans.target(span, request.getUri(), target.getSchemeName(), target.getHostName(),
+              target.getPort());
+        }
       }
       String traceparent = HttpClientSpans.traceparent(span);
       if (traceparent != null) {

@@ -44,33 +44,67 @@ class AdviceReadsTest {
   }
 
   @Test
-  void aSampledSendRecordsItsTarget() throws Exception {
+  void aSampledSendRecordsItsTargetFromTheRequestsParts() throws Exception {
     CountingRequest request = new CountingRequest();
 
-    SpanRecord span = sendInside("00-" + AbstractHttpServerTest.newTraceId() + "-00f067aa0ba902b7-01", request);
+    SpanRecord span = sendInside(sampled(), request);
 
     assertTrue(span.sampled());
-    assertEquals(1, request.urisAsked);
+    assertEquals(0, request.urisAsked);
     assertEquals("http://inventory.internal:8080/items/42?view=full", span.attribute(HttpAttributes.URL_FULL));
     assertEquals("inventory.internal", span.attribute(HttpAttributes.SERVER_ADDRESS));
+    assertEquals(8080, span.attribute(HttpAttributes.SERVER_PORT));
   }
 
   @Test
-  void aRequestThatCannotSayItsUriLeavesNoSpanCurrent() throws Exception {
+  void theUrlIsTheTextOfTheRequestsOwnUri() throws Exception {
+    // The same text the client would build, but for the brackets an IPv6 address needs in a URL.
+    String[][] cases = {
+        {"https", "shop.example", "-1", "/cart", "https://shop.example/cart"},
+        {"http", "shop.example", "80", "/", "http://shop.example:80/"},
+        {null, "shop.example", "8080", "", "http://shop.example:8080/"},
+        {"http", "::1", "8080", "/x?y=1", "http://[::1]:8080/x?y=1"},
+    };
+    for (String[] c : cases) {
+      CountingRequest request = new CountingRequest(c[0], new HttpHost(c[0] == null ? "http" : c[0], c[1],
+          Integer.parseInt(c[2])), c[3]);
+      SpanRecord span = sendInside(sampled(), request);
+      assertEquals(c[4], span.attribute(HttpAttributes.URL_FULL), String.join(" ", c[1], c[2], c[3]));
+      if (!c[1].contains(":")) {
+        assertEquals(c[4], request.getUri().toString(), "the client's own text");
+      }
+    }
+  }
+
+  @Test
+  void aRequestWithoutAuthorityIsCompletedFromTheRoute() throws Exception {
+    CountingRequest request = new CountingRequest(null, null, "/items/42");
+
+    SpanRecord span = sendInside(sampled(), request);
+
+    assertEquals(1, request.urisAsked);
+    assertEquals("http://inventory.internal:8080/items/42", span.attribute(HttpAttributes.URL_FULL));
+  }
+
+  @Test
+  void aRequestThatFailsToBeReadLeavesNoSpanCurrent() throws Exception {
     CountingRequest request = new CountingRequest() {
       @Override
-      public URI getUri() throws URISyntaxException {
-        throw new URISyntaxException("::", "no URI");
+      public String getPath() {
+        throw new IllegalStateException("no path");
       }
     };
-    SpanRecord server = HttpServerSpans.start("test", "GET",
-        "00-" + AbstractHttpServerTest.newTraceId() + "-00f067aa0ba902b7-01", null, null);
+    SpanRecord server = HttpServerSpans.start("test", "GET", sampled(), null, null);
     try {
-      assertThrows(URISyntaxException.class, () -> SendAdvice.enter(request, scope(request)));
+      assertThrows(IllegalStateException.class, () -> SendAdvice.enter(request, scope(request)));
       assertSame(server, CurrentSpan.get(), "the send's span was given up");
     } finally {
       HttpServerSpans.end(server, 200, null);
     }
+  }
+
+  private static String sampled() {
+    return "00-" + AbstractHttpServerTest.newTraceId() + "-00f067aa0ba902b7-01";
   }
 
   /** The advice's send span inside a server span that came with {@code traceparent}; both ended. */
@@ -97,6 +131,12 @@ class AdviceReadsTest {
 
     CountingRequest() {
       super("GET", TARGET, "/items/42?view=full");
+    }
+
+    /** With {@code host} null, a request that has no authority of its own. */
+    CountingRequest(String scheme, HttpHost host, String path) {
+      super("GET", host, path);
+      setScheme(scheme);
     }
 
     @Override
