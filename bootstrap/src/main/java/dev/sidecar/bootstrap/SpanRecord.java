@@ -50,11 +50,9 @@ public final class SpanRecord {
     this.baggage = baggage;
     this.previousCurrent = previousCurrent;
     // An unsampled span's times are never read: it reads no clock, at its start or at its end.
+    this.startEpochNanos = sampled ? EpochClock.nowNanos() : 0;
     if (sampled) {
-      this.startEpochNanos = EpochClock.nowNanos();
       this.attributes = new Object[INITIAL_ATTRIBUTE_SLOTS];
-    } else {
-      this.startEpochNanos = 0;
     }
   }
 

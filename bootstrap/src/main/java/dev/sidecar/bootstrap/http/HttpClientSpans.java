@@ -92,9 +92,8 @@ public final class HttpClientSpans {
   /**
    * Records the target of a send to {@code uri}. For libraries that keep the target apart from the
    * request (Apache HttpClient), a {@code uri} without scheme or host is completed from
-   * {@code scheme}, {@code host} and {@code port}; that concatenation is the only formatting here,
-   * and only for such requests. Their advice reads the target for a sampled span only: the request
-   * builds its URI anew at each call.
+   * {@code scheme}, {@code host} and {@code port}. Their advice reads the target for a sampled span
+   * only.
    */
   public static void target(SpanRecord span, URI uri, String scheme, String host, int port) {
     if (!span.sampled()) {
@@ -121,20 +120,7 @@ public final class HttpClientSpans {
       return;
     }
     String effectiveScheme = scheme != null ? scheme : "http";
-    StringBuilder url = new StringBuilder(64).append(effectiveScheme).append("://");
-    appendHost(url, host);
-    if (port >= 0) {
-      url.append(':').append(port);
-    }
-    if (path == null || path.isEmpty()) {
-      url.append('/');
-    } else {
-      if (path.charAt(0) != '/') {
-        url.append('/');
-      }
-      url.append(path);
-    }
-    request(span, url.toString(), effectiveScheme, host, port);
+    request(span, url(effectiveScheme, host, port, path), effectiveScheme, host, port);
   }
 
   /** {@code network.protocol.version} of an ALPN protocol id, as OkHttp names its protocols ({@code http/1.1}, {@code h2}). */
@@ -209,26 +195,36 @@ public final class HttpClientSpans {
     span.end();
   }
 
+  /** {@code uri}'s path and query under {@code host}; the scheme's default port left out. */
   private static String absoluteUrl(String scheme, String host, int port, URI uri) {
     String effectiveScheme = scheme != null ? scheme : "http";
-    StringBuilder url = new StringBuilder(64).append(effectiveScheme).append("://");
-    appendHost(url, host);
-    if (port > 0 && port != HttpValues.defaultPort(effectiveScheme)) {
-      url.append(':').append(port);
-    }
     String path = uri.getRawPath();
-    url.append(path == null || path.isEmpty() ? "/" : path);
-    if (uri.getRawQuery() != null) {
-      url.append('?').append(uri.getRawQuery());
-    }
-    return url.toString();
+    String query = uri.getRawQuery();
+    String pathAndQuery = query == null ? path : (path == null ? "" : path) + "?" + query;
+    int shownPort = port > 0 && port != HttpValues.defaultPort(effectiveScheme) ? port : -1;
+    return url(effectiveScheme, host, shownPort, pathAndQuery);
   }
 
-  private static void appendHost(StringBuilder url, String host) {
+  /**
+   * {@code scheme://host:port/path}: an IPv6 host in brackets, no port below 0, the path after a
+   * slash ({@code /} alone when there is none).
+   */
+  private static String url(String scheme, String host, int port, String path) {
+    StringBuilder url = new StringBuilder(64).append(scheme).append("://");
     if (host.indexOf(':') >= 0 && host.charAt(0) != '[') {
       url.append('[').append(host).append(']');
     } else {
       url.append(host);
     }
+    if (port >= 0) {
+      url.append(':').append(port);
+    }
+    if (path == null || path.isEmpty() || path.charAt(0) != '/') {
+      url.append('/');
+    }
+    if (path != null) {
+      url.append(path);
+    }
+    return url.toString();
   }
 }

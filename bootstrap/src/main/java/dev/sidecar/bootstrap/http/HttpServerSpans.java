@@ -41,10 +41,11 @@ public final class HttpServerSpans {
    * Advice asks first, so it reads no header in vain.
    */
   public static boolean wanted() {
-    if (SidecarThread.isCurrent()) {
-      return false;
-    }
-    SpanRecord current = CurrentSpan.get();
+    return !SidecarThread.isCurrent() && wantedUnder(CurrentSpan.get());
+  }
+
+  /** Whether a request arriving under {@code current}, the thread's current span, needs a server span. */
+  private static boolean wantedUnder(SpanRecord current) {
     return current == null || current.kind() != SpanKind.SERVER;
   }
 
@@ -55,10 +56,14 @@ public final class HttpServerSpans {
    */
   public static SpanRecord start(String scope, String method, String traceparent, String tracestate,
       String baggage) {
-    if (!wanted()) {
+    if (SidecarThread.isCurrent()) {
       return null;
     }
+    // The current span is looked up once, for the check and as the parent.
     SpanRecord current = CurrentSpan.get();
+    if (!wantedUnder(current)) {
+      return null;
+    }
     TraceParent remote = Propagators.traceContext() ? TraceParent.parse(traceparent, tracestate) : null;
     String passedBaggage = Propagators.baggage() ? HttpValues.baggage(baggage) : null;
     SpanRecord span = SpanRecord.startCurrent(scope, SpanKind.SERVER, HttpMethods.spanName(method),
