@@ -291,8 +291,8 @@ public final class ExportLoop<R> implements Runnable {
   }
 
   /**
-   * Hands the batch to the exporter, which sends it on its own thread, or on this one when the
-   * collector answers at once; counts it when the answer comes. Waits for a free slot first: when every slot stays taken for the export timeout (a
+   * Hands the batch to the exporter, which sends it on its own thread; counts it when the answer
+   * comes. Waits for a free slot first: when every slot stays taken for the export timeout (a
    * collector that never answers), the batch is counted as failed instead.
    */
   private void export(RecordExporter<R> exporter, List<R> records) throws InterruptedException {

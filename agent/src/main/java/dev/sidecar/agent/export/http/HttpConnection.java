@@ -94,50 +94,12 @@ final class HttpConnection implements AutoCloseable {
    */
   CollectorResponse exchange(byte[] head, MessageWriter body, int contentLength, long deadlineNanos, long maxBodyBytes)
       throws IOException {
-    write(head, body, contentLength, deadlineNanos);
-    return read(deadlineNanos, maxBodyBytes);
-  }
-
-  /** Sends {@code head} (request line and headers, without the blank line) and the body. */
-  void write(byte[] head, MessageWriter body, int contentLength, long deadlineNanos) throws IOException {
     socket.setSoTimeout(remainingMillis(deadlineNanos));
     out.write(head);
     out.write(("Content-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     body.writeMessage(out);
     out.flush();
-  }
-
-  /**
-   * Whether the socket's send buffer holds at least {@code bytes}: a request no longer, written on a
-   * connection with nothing left to send, goes to the kernel without waiting for the collector.
-   */
-  boolean sendBufferHolds(int bytes) throws IOException {
-    return socket.getSendBufferSize() >= bytes;
-  }
-
-  /**
-   * Whether the answer starts within {@code millis}: waits that long at most for its first byte,
-   * and leaves that byte to {@link #read}. The connection stays usable either way.
-   */
-  boolean answerWithin(int millis) throws IOException {
-    socket.setSoTimeout(Math.max(1, millis));
-    in.mark(1);
     try {
-      in.read();
-    } catch (SocketTimeoutException e) {
-      return false;
-    }
-    in.reset();
-    return true;
-  }
-
-  /**
-   * Reads the answer to the request written last, each read waiting at most the time left until
-   * {@code deadlineNanos}. Answers larger than {@code maxBodyBytes} fail.
-   */
-  CollectorResponse read(long deadlineNanos, long maxBodyBytes) throws IOException {
-    try {
-      socket.setSoTimeout(remainingMillis(deadlineNanos));
       return readResponse(maxBodyBytes);
     } catch (SocketTimeoutException e) {
       throw (SocketTimeoutException) new SocketTimeoutException("no answer from the collector at " + address

@@ -40,8 +40,7 @@ import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Sends OTLP/HTTP requests for the OpenTelemetry SDK's exporter over plain HTTP/1.1 connections
- * kept open between exports: on the calling thread when a kept connection takes the request at
- * once and the collector answers at once, else on one of a few threads of its own. The SDK's settings
+ * kept open between exports, each request on one of a few threads of its own. The SDK's settings
  * keep their meaning: endpoint, headers (asked for at every request), compression, TLS, timeout
  * (the whole call, retries included), connect timeout and retry policy. What it saves against the
  * OkHttp sender is the work around each request: no interceptor chain, no dispatcher hand-over,
@@ -50,11 +49,6 @@ import javax.net.ssl.SSLSocketFactory;
 final class KeepAliveHttpSender implements HttpSender {
   /** More than the export loop ever has in flight, so that a request never waits for a thread. */
   private static final int THREADS = 4;
-  /**
-   * How long the calling thread waits for the answer to a request it sent itself before the wait
-   * moves to a sender thread: a collector nearby answers well within it.
-   */
-  private static final int ANSWER_WAIT_MILLIS = 5;
   /** Idle longer than this, a connection is closed rather than reused: collectors drop idle ones. */
   private static final long MAX_IDLE_NANOS = TimeUnit.SECONDS.toNanos(30);
   private static final Set<Integer> RETRYABLE_STATUS = RetryUtil.retryableHttpResponseCodes();
@@ -143,109 +137,9 @@ final class KeepAliveHttpSender implements HttpSender {
   @Override
   public void send(MessageWriter writer, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
     try {
-      if (!sentHere(writer, onResponse, onError)) {
-        executor.execute(() -> call(writer, onResponse, onError));
-      }
+      executor.execute(() -> call(writer, onResponse, onError));
     } catch (RejectedExecutionException e) {
       onError.accept(new IOException("the exporter is shut down", e));
-    }
-  }
-
-  /**
-   * Makes the first attempt on the calling thread, the export thread, where no collector may hold
-   * it up: only on a kept plain connection whose send buffer takes the whole request at once, and
-   * only if the answer starts within {@link #ANSWER_WAIT_MILLIS} (its rest is then read here). A
-   * slower answer, a retry, a new connection go on on a sender thread. An export done on one thread
-   * cost a fifth less than one a sender thread took over: the hand-over and the second thread's
-   * wake-ups, each cold on a CPU the application keeps busy. Returns false, having sent nothing,
-   * when the whole call is for a sender thread.
-   */
-  private boolean sentHere(MessageWriter writer, Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-    if (compressor != null || tls != null || shutdown) {
-      return false;
-    }
-    byte[] head;
-    try {
-      head = head();
-    } catch (RuntimeException e) {
-      return false; // the sender thread's call reports it
-    }
-    HttpConnection connection = pooled();
-    if (connection == null) {
-      return false;
-    }
-    int contentLength = writer.getContentLength();
-    long deadline = System.nanoTime() + timeoutNanos;
-    try {
-      // The head, the length line and the body must fit, or the write could wait on the collector.
-      if (!connection.sendBufferHolds(head.length + 32 + contentLength)) {
-        idle.addLast(connection);
-        return false;
-      }
-      connection.write(head, writer, contentLength, deadline);
-    } catch (IOException | RuntimeException e) {
-      // A kept connection the collector closed meanwhile: the call starts over on a sender thread.
-      connection.close();
-      return false;
-    }
-    boolean answered;
-    try {
-      answered = connection.answerWithin(ANSWER_WAIT_MILLIS);
-    } catch (IOException | RuntimeException e) {
-      connection.close();
-      handOff(() -> call(writer, onResponse, onError), null);
-      return true;
-    }
-    if (!answered) {
-      handOff(() -> {
-        Attempt first = answerOn(connection, deadline);
-        if (first == null) {
-          call(writer, onResponse, onError);
-        } else {
-          attempts(head, writer, deadline, first, onResponse, onError);
-        }
-      }, connection);
-      return true;
-    }
-    Attempt first = answerOn(connection, deadline);
-    if (first == null) {
-      handOff(() -> call(writer, onResponse, onError), null);
-    } else if (first.isFinal()) {
-      first.deliver(onResponse, onError);
-    } else {
-      handOff(() -> attempts(head, writer, deadline, first, onResponse, onError), null);
-    }
-    return true;
-  }
-
-  /** Runs {@code task} on a sender thread; should the executor refuse it, {@code connection} is closed. */
-  private void handOff(Runnable task, HttpConnection connection) {
-    try {
-      executor.execute(task);
-    } catch (RejectedExecutionException e) {
-      if (connection != null) {
-        connection.close();
-      }
-      throw e;
-    }
-  }
-
-  /**
-   * The answer on {@code connection}, whose request is written; the connection kept or closed, as
-   * after an exchange. Null when the collector closed the connection without a byte of an answer:
-   * a kept connection it had dropped, after which the request goes again on a new one.
-   */
-  private Attempt answerOn(HttpConnection connection, long deadline) {
-    try {
-      CollectorResponse response = connection.read(deadline, maxResponseBytes);
-      release(connection);
-      return new Attempt(response, null);
-    } catch (IOException e) {
-      connection.close();
-      return connection.answered() || e instanceof SocketTimeoutException ? new Attempt(null, e) : null;
-    } catch (RuntimeException e) {
-      connection.close();
-      throw e;
     }
   }
 
@@ -260,35 +154,22 @@ final class KeepAliveHttpSender implements HttpSender {
       onError.accept(e);
       return;
     }
-    attempts(head, body, deadline, null, onResponse, onError);
-  }
-
-  /**
-   * Attempts until one is final (answered, failed for good, or out of time) and delivers it.
-   * {@code first}, when not null, is the outcome of the first attempt, made already.
-   */
-  private void attempts(byte[] head, MessageWriter body, long deadline, Attempt first,
-      Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
     long backoffNanos = retryPolicy == null ? 0 : retryPolicy.getInitialBackoff().toNanos();
     for (int attempt = 1; ; attempt++) {
       CollectorResponse response = null;
       IOException failure = null;
-      if (attempt == 1 && first != null) {
-        response = first.response;
-        failure = first.failure;
-      } else {
-        try {
-          response = exchange(head, body, deadline);
-        } catch (IOException e) {
-          failure = e;
-        } catch (RuntimeException e) {
-          onError.accept(e);
-          return;
-        }
+      try {
+        response = exchange(head, body, deadline);
+      } catch (IOException e) {
+        failure = e;
+      } catch (RuntimeException e) {
+        onError.accept(e);
+        return;
       }
-      boolean retryable = retryable(response, failure);
+      boolean retryable = response != null ? RETRYABLE_STATUS.contains(response.getStatusCode())
+          : retryableException.test(failure);
       long pauseNanos = 0;
-      if (retryable && mayRetryAfter(attempt)) {
+      if (retryable && retryPolicy != null && attempt < retryPolicy.getMaxAttempts() && !shutdown) {
         OptionalLong retryAfter = response != null && response.retryAfter() != null
             ? RetryUtil.retryAfterNanos(response.retryAfter()) : OptionalLong.empty();
         long ceiling = Math.min(backoffNanos, retryPolicy.getMaxBackoff().toNanos());
@@ -299,42 +180,14 @@ final class KeepAliveHttpSender implements HttpSender {
         retryable = false;
       }
       if (!retryable || System.nanoTime() + pauseNanos - deadline >= 0) {
-        new Attempt(response, failure).deliver(onResponse, onError);
+        if (response != null) {
+          onResponse.accept(response);
+        } else {
+          onError.accept(failure);
+        }
         return;
       }
       LockSupport.parkNanos(pauseNanos);
-    }
-  }
-
-  private boolean retryable(CollectorResponse response, IOException failure) {
-    return response != null ? RETRYABLE_STATUS.contains(response.getStatusCode()) : retryableException.test(failure);
-  }
-
-  private boolean mayRetryAfter(int attempt) {
-    return retryPolicy != null && attempt < retryPolicy.getMaxAttempts() && !shutdown;
-  }
-
-  /** One attempt's outcome: the collector's answer, or the failure that took its place. */
-  private final class Attempt {
-    final CollectorResponse response;
-    final IOException failure;
-
-    Attempt(CollectorResponse response, IOException failure) {
-      this.response = response;
-      this.failure = failure;
-    }
-
-    /** Whether no retry follows, as {@link #attempts} would decide after a first attempt. */
-    boolean isFinal() {
-      return !retryable(response, failure) || !mayRetryAfter(1);
-    }
-
-    void deliver(Consumer<HttpResponse> onResponse, Consumer<Throwable> onError) {
-      if (response != null) {
-        onResponse.accept(response);
-      } else {
-        onError.accept(failure);
-      }
     }
   }
 
@@ -424,18 +277,13 @@ final class KeepAliveHttpSender implements HttpSender {
       connection.close();
       throw e;
     }
-    release(connection);
-    return response;
-  }
-
-  /** After an answer read whole: back to the pool if the connection may carry another request, else closed. */
-  private void release(HttpConnection connection) {
     if (connection.reusable() && !shutdown) {
       connection.idle();
       idle.addLast(connection);
     } else {
       connection.close();
     }
+    return response;
   }
 
   /**

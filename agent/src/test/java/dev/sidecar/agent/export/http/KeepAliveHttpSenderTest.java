@@ -161,56 +161,6 @@ class KeepAliveHttpSenderTest {
   }
 
   @Test
-  void onAKeptConnectionTheCallingThreadSendsAndReadsThePromptAnswer() {
-    SpanExporter exporter = spanExporter();
-    try {
-      assertSuccess(exporter.export(spans("opens the connection")));
-      CompletableResultCode result = exporter.export(spans("on the kept connection"));
-      // Written and answered on this thread before export returned: no sender thread took part.
-      assertTrue(result.isDone());
-      assertTrue(result.isSuccess());
-      assertEquals(List.of("opens the connection", "on the kept connection"), names(receiver.awaitSpans(2, WAIT)));
-    } finally {
-      exporter.shutdown();
-    }
-  }
-
-  @Test
-  void aSlowAnswerOnAKeptConnectionIsAwaitedOnASenderThread() {
-    SpanExporter exporter = spanExporter();
-    try {
-      assertSuccess(exporter.export(spans("opens the connection")));
-      receiver.fault(CollectorFault.SLOW);
-      CompletableResultCode result = exporter.export(spans("slowly answered"));
-      // The calling thread gave the answer a few milliseconds, not the collector's seconds.
-      assertFalse(result.isDone());
-      assertSuccess(result);
-      assertEquals(List.of("opens the connection", "slowly answered"), names(receiver.awaitSpans(2, WAIT)));
-    } finally {
-      exporter.shutdown();
-    }
-  }
-
-  @Test
-  void anUnavailableAnswerOnAKeptConnectionIsRetriedOnASenderThread() {
-    SpanExporter exporter = spanExporter();
-    try {
-      assertSuccess(exporter.export(spans("opens the connection")));
-      int faulted = receiver.faultedRequests();
-      receiver.fault(CollectorFault.UNAVAILABLE);
-      CompletableResultCode result = exporter.export(spans("retried"));
-      // Answered at once with 503 and Retry-After: the wait and the retry are a sender thread's.
-      assertFalse(result.isDone());
-      Poll.until(WAIT, receiver::faultedRequests, asked -> asked > faulted, "the 503 answered");
-      receiver.fault(CollectorFault.NONE);
-      assertSuccess(result);
-      assertEquals(List.of("opens the connection", "retried"), names(receiver.awaitSpans(2, WAIT)));
-    } finally {
-      exporter.shutdown();
-    }
-  }
-
-  @Test
   void anUnavailableCollectorIsAskedAgainAfterTheTimeItNames() {
     SpanExporter exporter = spanExporter();
     try {
