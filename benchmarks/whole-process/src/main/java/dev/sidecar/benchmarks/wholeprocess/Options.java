@@ -17,10 +17,11 @@ record Options(
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
-      "  --rounds N           rounds; each runs every app under every configuration once, in rotating order (5)",
+      "  --rounds N           rounds; each runs every app under every configuration once, in rotating order (3)",
       "  --startups N         start-up launches per round; the round's start-up is their median (3)",
-      "  --warmup S           seconds of load before measuring, at least; then until the JIT is quiet (10)",
-      "  --warmup-max S       seconds of load before measuring, at most (30)",
+      "  --warmup S           seconds of load before measuring, at least; then until the JIT is quiet (120;",
+      "                       --faults: 10)",
+      "  --warmup-max S       seconds of load before measuring, at most (180)",
       "  --seconds S          seconds of measured load (15)",
       "  --connections N      keep-alive connections of the closed-loop load (8)",
       "  --apps A,B           tomcat, jdk (both)",
@@ -43,6 +44,19 @@ record Options(
       "  --sidecar-agent JAR  (agent/target/sidecar-agent.jar)",
       "  --otel-agent JAR     (benchmarks/whole-process/target/opentelemetry-javaagent.jar)",
       "  --baseline-agent JAR the Sidecar jar of configuration sidecar-baseline, such as an earlier build's (none)");
+
+  /**
+   * The least warm-up: long enough for an agent's code that runs once an export to be compiled by
+   * C2 as well. An export carries 512 records, so such code reaches C2's threshold (5,000 calls)
+   * after some 2.5 million requests, 75 s into the load at 35,000 a second, and is compiled by about
+   * 100 s; until then it runs C1's profiling code. Sidecar's export threads took 0.89 µs a request
+   * 10 to 40 s into the load and 0.64 µs from 2 to 3 minutes on; a warm-up that ended at 30 s
+   * measured the agents' first minute, not their steady state.
+   */
+  static final int WARMUP_SECONDS = 120;
+  static final int WARMUP_MAX_SECONDS = 180;
+  /** A fault run measures what a collector's fault costs, not the steady state: a short warm-up does. */
+  static final int FAULT_WARMUP_SECONDS = 10;
 
   private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--help",
       "-h");
@@ -83,10 +97,10 @@ record Options(
     }
     String configs = given.getOrDefault("--configs", faults ? "sidecar" : "none,sidecar,otel-http-logs,otel-defaults");
     return new Options(
-        positive(given, "--rounds", quick ? 1 : 5),
+        positive(given, "--rounds", quick ? 1 : 3),
         positive(given, "--startups", quick ? 1 : 3),
-        Duration.ofSeconds(positive(given, "--warmup", quick ? 3 : 10)),
-        Duration.ofSeconds(positive(given, "--warmup-max", quick ? 10 : 30)),
+        Duration.ofSeconds(positive(given, "--warmup", quick ? 3 : faults ? FAULT_WARMUP_SECONDS : WARMUP_SECONDS)),
+        Duration.ofSeconds(positive(given, "--warmup-max", quick ? 10 : WARMUP_MAX_SECONDS)),
         Duration.ofSeconds(positive(given, "--seconds", quick ? 5 : 15)),
         positive(given, "--connections", 8),
         list(given.getOrDefault("--apps", "tomcat,jdk")).stream().map(AppKind::of).toList(),

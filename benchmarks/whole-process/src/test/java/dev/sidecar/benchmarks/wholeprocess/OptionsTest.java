@@ -14,10 +14,10 @@ class OptionsTest {
   @Test
   void defaultsCompareEveryConfigurationOnBothApps() {
     Options options = Options.parse();
-    assertEquals(5, options.rounds());
+    assertEquals(3, options.rounds());
     assertEquals(3, options.startups());
-    assertEquals(Duration.ofSeconds(10), options.warmup());
-    assertEquals(Duration.ofSeconds(30), options.warmupMax());
+    assertEquals(Duration.ofSeconds(120), options.warmup());
+    assertEquals(Duration.ofSeconds(180), options.warmupMax());
     assertEquals(Duration.ofSeconds(15), options.measure());
     assertEquals(List.of(AppKind.TOMCAT, AppKind.JDK), options.apps());
     assertEquals(List.of(AgentConfig.NONE, AgentConfig.SIDECAR, AgentConfig.OTEL_HTTP_LOGS, AgentConfig.OTEL_DEFAULTS),
@@ -38,6 +38,7 @@ class OptionsTest {
   @Test
   void faultsRunSidecarUnlessToldOtherwise() {
     assertEquals(List.of(AgentConfig.SIDECAR), Options.parse("--faults").configs());
+    assertEquals(Duration.ofSeconds(10), Options.parse("--faults").warmup());
     assertEquals(List.of(AgentConfig.OTEL_DEFAULTS), Options.parse("--faults", "--configs=otel-defaults").configs());
   }
 
@@ -76,11 +77,11 @@ class OptionsTest {
 
   @Test
   void listsAndJvmArgumentsAreSplit() {
-    Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=3",
+    Options options = Options.parse("--apps", "jdk", "--jvm-args", "-Xmx1g  -XX:+UseSerialGC", "--rounds=4",
         "--startups", "5");
     assertEquals(List.of(AppKind.JDK), options.apps());
     assertEquals(List.of("-Xmx1g", "-XX:+UseSerialGC"), options.jvmArgs());
-    assertEquals(3, options.rounds());
+    assertEquals(4, options.rounds());
     assertEquals(5, options.startups());
   }
 
