@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
  * the sidecar.
  */
 public final class SpanRecord {
-  private static final int INITIAL_ATTRIBUTE_SLOTS = 24;
+  /** Key and value slots for a server span's attributes, route and query included, without growing. */
+  private static final int INITIAL_ATTRIBUTE_SLOTS = 28;
   private static final AtomicIntegerFieldUpdater<SpanRecord> ENDING =
       AtomicIntegerFieldUpdater.newUpdater(SpanRecord.class, "ending");
 

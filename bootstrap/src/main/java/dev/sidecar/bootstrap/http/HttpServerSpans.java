@@ -135,6 +135,18 @@ public final class HttpServerSpans {
   }
 
   /**
+   * Names the span after the route the server matched on its own ({@link ServerRoutes}), at its
+   * start: {@code GET /hello}. A framework's route replaces it later. Null does nothing.
+   */
+  public static void serverRoute(SpanRecord span, String route) {
+    if (route == null || !span.sampled()) {
+      return;
+    }
+    span.rename(RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route));
+    span.replaceAttribute(HTTP_ROUTE, route);
+  }
+
+  /**
    * Names the current server span after the matched route, {@code GET /owners/{ownerId}}, as a
    * web framework learns it; does nothing outside a server span.
    */
@@ -143,8 +155,7 @@ public final class HttpServerSpans {
     if (span == null || route == null || route.isEmpty() || span.isEnding()) {
       return;
     }
-    Object method = span.attribute(HttpAttributes.REQUEST_METHOD);
-    span.rename(method == null || "_OTHER".equals(method) ? "HTTP " + route : method + " " + route);
+    span.rename(RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route));
     span.replaceAttribute(HTTP_ROUTE, route);
   }
 

@@ -64,7 +64,7 @@ class DisabledAgentSmokeTest {
           () -> assertNotEquals(caller.traceId(), called.traceId(), context),
           () -> assertEquals(
               Spans.serverAttributes(called, enabled.port(), "/greeting", "name=off",
-                  jdk.httpClientUserAgent(), 200),
+                  jdk.httpClientUserAgent(), 200, "/"),
               called.attributes(), context),
           () -> assertEquals(2, received.size(), context));
     }

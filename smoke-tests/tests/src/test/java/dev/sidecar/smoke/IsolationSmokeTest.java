@@ -68,14 +68,14 @@ class IsolationSmokeTest {
       ReceivedSpan pong = Spans.only(received, "the /pong span", server(SERVICE, "/pong", null), app);
       Supplier<String> context = () -> Spans.describe(received) + app.output();
       assertAll("spans of the isolation app",
-          () -> assertEquals("GET", versions.name(), context),
+          () -> assertEquals("GET /", versions.name(), context),
           () -> assertEquals(SERVER_SCOPE, versions.scope().getName(), context),
           () -> assertEquals(HTTP_PROTOBUF, versions.protocol(), context),
           () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(versions), context),
           () -> assertEquals(
-              Spans.serverAttributes(versions, app.port(), "/versions", null, Http.userAgent(), 200),
+              Spans.serverAttributes(versions, app.port(), "/versions", null, Http.userAgent(), 200, "/"),
               versions.attributes(), context),
-          () -> assertEquals("GET", pong.name(), context),
+          () -> assertEquals("GET /", pong.name(), context),
           () -> assertEquals("okhttp/" + Artifacts.appOkHttpVersion(), pong.attribute("user_agent.original"),
               context),
           () -> assertEquals("200", pong.attribute("http.response.status_code"), context),

@@ -80,10 +80,11 @@ final class Spans {
 
   /**
    * The exact attributes of a server span for a GET from a {@code java.net.http} client to an app on 127.0.0.1
-   * over HTTP/1.1. The client's ephemeral port is only known from the span, so it is taken from there.
+   * over HTTP/1.1, with {@code http.route} when {@code route} is not null. The client's ephemeral port is only
+   * known from the span, so it is taken from there.
    */
   static Map<String, String> serverAttributes(
-      ReceivedSpan span, int serverPort, String path, String query, String userAgent, int status) {
+      ReceivedSpan span, int serverPort, String path, String query, String userAgent, int status, String route) {
     Map<String, String> expected = new TreeMap<>();
     expected.put("http.request.method", "GET");
     expected.put("url.scheme", "http");
@@ -99,6 +100,9 @@ final class Spans {
     expected.put("network.peer.address", "127.0.0.1");
     expected.put("network.peer.port", peerPort(span, serverPort));
     expected.put("http.response.status_code", String.valueOf(status));
+    if (route != null) {
+      expected.put("http.route", route);
+    }
     if (status >= 500) {
       expected.put("error.type", String.valueOf(status));
     }

@@ -34,10 +34,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The petclinic-like Spring Boot app ({@code smoke-tests/spring-boot-app}: Spring MVC on embedded Tomcat 10.1) with
- * the agent. Spring MVC routes name the servlet server spans; a 404 keeps the bare method name; an exception makes
- * an error span with its event; asynchronous requests end with their response; a client call inside a request
- * links three spans. Then the switches: with spring-webmvc off the servlet spans have no route, with servlet off
- * there are no server spans, while client spans remain.
+ * the agent. Spring MVC routes name the servlet server spans; a 404 is named after the DispatcherServlet's mapping;
+ * an exception makes an error span with its event; asynchronous requests end with their response; a client call
+ * inside a request links three spans. Then the switches: with spring-webmvc off the servlet spans have the
+ * DispatcherServlet's mapping for route, with servlet off there are no server spans, while client spans remain.
  *
  * <p>Per JDK, one receiver and one app serve the scripted requests (started on first use, stopped after the
  * class). Every request carries a {@code traceparent} of its own, so each trace holds exactly that request's spans.
@@ -89,7 +89,8 @@ class SpringBootSmokeTest {
       "GET /owners/{ownerId}/pets/{petId}", "/owners/{ownerId}/pets/{petId}");
   private static final Step FIND =
       new Step("/owners?lastName=Davis", 200, "\"firstName\":\"Harold\"", 1, "GET /owners", "/owners");
-  private static final Step MISSING = new Step("/missing", 404, null, 1, "GET", null);
+  // No controller takes it: the DispatcherServlet's mapping, Spring Boot's default servlet, is the route.
+  private static final Step MISSING = new Step("/missing", 404, null, 1, "GET /*", "/*");
   private static final Step FAIL = new Step("/fail", 500, null, 1, "GET /fail", "/fail");
   private static final Step DEFERRED =
       new Step("/deferred/1", 200, "deferred 1", 1, "GET /deferred/{id}", "/deferred/{id}");
@@ -148,7 +149,7 @@ class SpringBootSmokeTest {
 
   @ParameterizedTest(name = "on {0}")
   @MethodSource("dev.sidecar.smoke.JavaHome#all")
-  @DisplayName("spring-webmvc off: server spans without routes; servlet off: no server spans, client spans still")
+  @DisplayName("spring-webmvc off: server spans with the servlet's route; servlet off: no server spans, client spans still")
   void instrumentationsTurnedOff(JavaHome jdk) {
     try (OtlpReceiver noRoutesReceiver = OtlpReceiver.start();
         OtlpReceiver noServletReceiver = OtlpReceiver.start()) {
@@ -166,7 +167,10 @@ class SpringBootSmokeTest {
     }
   }
 
-  /** Spring MVC routes off, servlet spans on: {@code /owners/7} makes one span named just {@code GET}. */
+  /**
+   * Spring MVC routes off, servlet spans on: {@code /owners/7} makes one span, named after the mapping of the
+   * DispatcherServlet, Spring Boot's default servlet: {@code GET /*}.
+   */
   private static void assertServerSpansWithoutRoutes(AppProcess app, OtlpReceiver receiver) {
     TraceParent caller = TraceParent.random();
     HttpResponse<String> response = Http.get(app, OWNER.pathAndQuery(), "traceparent", caller.header());
@@ -184,8 +188,8 @@ class SpringBootSmokeTest {
     assertEquals(1, trace.size(), context);
     ReceivedSpan span = trace.get(0);
     assertAll("the span of " + OWNER + " without spring-webmvc",
-        () -> assertServerSpan(span, caller.spanId(), "GET",
-            serverAttributes(span, app.port(), OWNER.path(), null, Http.userAgent(), 200, null), context),
+        () -> assertServerSpan(span, caller.spanId(), "GET /*",
+            serverAttributes(span, app.port(), OWNER.path(), null, Http.userAgent(), 200, "/*"), context),
         () -> assertEquals(List.of(), span.span().getEventsList(), context),
         // The request and the marker, nothing else.
         () -> assertEquals(2, received.size(), context),
@@ -323,11 +327,7 @@ class SpringBootSmokeTest {
    */
   private static Map<String, String> serverAttributes(ReceivedSpan span, int port, String path, String query,
       String userAgent, int status, String route) {
-    Map<String, String> attributes = new TreeMap<>(Spans.serverAttributes(span, port, path, query, userAgent, status));
-    if (route != null) {
-      attributes.put("http.route", route);
-    }
-    return attributes;
+    return new TreeMap<>(Spans.serverAttributes(span, port, path, query, userAgent, status, route));
   }
 
   private static void assertNoAgentWarning(AppProcess app) {

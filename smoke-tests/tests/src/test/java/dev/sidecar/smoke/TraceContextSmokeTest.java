@@ -94,9 +94,9 @@ class TraceContextSmokeTest {
         () -> assertEquals(3, trace.stream().map(ReceivedSpan::spanId).distinct().count(), context),
         () -> assertTrue(trace.stream().noneMatch(span -> span.spanId().equals(caller.spanId())), context),
         // Names, kinds and scopes.
-        () -> assertEquals("GET", aServer.name(), context),
+        () -> assertEquals("GET /", aServer.name(), context),
         () -> assertEquals("GET", aClient.name(), context),
-        () -> assertEquals("GET", bServer.name(), context),
+        () -> assertEquals("GET /", bServer.name(), context),
         () -> assertEquals(SERVER_SCOPE, aServer.scope().getName(), context),
         () -> assertEquals(CLIENT_SCOPE, aClient.scope().getName(), context),
         () -> assertEquals(SERVER_SCOPE, bServer.scope().getName(), context),
@@ -116,13 +116,13 @@ class TraceContextSmokeTest {
             && aClient.span().getEndTimeUnixNano() <= aServer.span().getEndTimeUnixNano(), context),
         // Exact attributes.
         () -> assertEquals(
-            Spans.serverAttributes(aServer, aPort, "/hello", "name=smoke", Http.userAgent(), 200),
+            Spans.serverAttributes(aServer, aPort, "/hello", "name=smoke", Http.userAgent(), 200, "/"),
             aServer.attributes(), context),
         () -> assertEquals(
             Spans.clientAttributes("http://127.0.0.1:" + bPort + "/greeting?name=smoke", "127.0.0.1", bPort, 200),
             aClient.attributes(), context),
         () -> assertEquals(
-            Spans.serverAttributes(bServer, bPort, "/greeting", "name=smoke", jdk.httpClientUserAgent(), 200),
+            Spans.serverAttributes(bServer, bPort, "/greeting", "name=smoke", jdk.httpClientUserAgent(), 200, "/"),
             bServer.attributes(), context));
 
     // No fourth span of the trace comes later: each app exports its spans in the order they end, so once the
@@ -181,10 +181,10 @@ class TraceContextSmokeTest {
         () -> assertNotEquals(caller.traceId(), span.traceId(), context),
         () -> assertTrue(span.traceId().matches("[0-9a-f]{32}") && !span.traceId().matches("0+"), context),
         () -> assertTrue(Spans.inTrace(services.receiver.spans(), caller.traceId()).isEmpty(), context),
-        () -> assertEquals("GET", span.name(), context),
+        () -> assertEquals("GET /", span.name(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(span), context),
         () -> assertEquals(
-            Spans.serverAttributes(span, services.b.port(), "/greeting", query, Http.userAgent(), 200),
+            Spans.serverAttributes(span, services.b.port(), "/greeting", query, Http.userAgent(), 200, "/"),
             span.attributes(), context));
   }
 
@@ -207,15 +207,15 @@ class TraceContextSmokeTest {
     Supplier<String> context = () -> Spans.describe(received) + services.outputs();
     int port = services.b.port();
     assertAll("status rules",
-        () -> assertEquals("GET", fail.name(), context),
+        () -> assertEquals("GET /", fail.name(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_ERROR, status(fail), context),
         () -> assertEquals("500", fail.attribute("error.type"), context),
-        () -> assertEquals(Spans.serverAttributes(fail, port, "/fail", query, Http.userAgent(), 500),
+        () -> assertEquals(Spans.serverAttributes(fail, port, "/fail", query, Http.userAgent(), 500, "/"),
             fail.attributes(), context),
-        () -> assertEquals("GET", missing.name(), context),
+        () -> assertEquals("GET /", missing.name(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(missing), context),
         () -> assertNull(missing.attribute("error.type"), context),
-        () -> assertEquals(Spans.serverAttributes(missing, port, "/missing", query, Http.userAgent(), 404),
+        () -> assertEquals(Spans.serverAttributes(missing, port, "/missing", query, Http.userAgent(), 404, "/"),
             missing.attributes(), context));
   }
 

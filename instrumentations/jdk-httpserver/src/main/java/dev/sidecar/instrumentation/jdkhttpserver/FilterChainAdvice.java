@@ -1,12 +1,14 @@
 package dev.sidecar.instrumentation.jdkhttpserver;
 
 import com.sun.net.httpserver.Headers;
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpsExchange;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
 import dev.sidecar.bootstrap.http.ServerRequestHeaders;
+import dev.sidecar.bootstrap.http.ServerRoutes;
 import java.net.URI;
 import net.bytebuddy.asm.Advice;
 
@@ -38,6 +40,11 @@ final class FilterChainAdvice {
           exchange.getProtocol(), found.userAgent(), exchange.getRemoteAddress());
       HttpServerSpans.forwarded(span, found.forwarded(), found.forwardedFor(), found.forwardedProto(),
           found.forwardedHost());
+      // The path the handler's context was created with is the request's route.
+      HttpContext context = exchange.getHttpContext();
+      if (context != null) {
+        HttpServerSpans.serverRoute(span, ServerRoutes.context(context.getPath()));
+      }
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, headers.getFirst(captured[i]));

@@ -36,6 +36,11 @@ class JdkHttpServerTest extends AbstractHttpServerTest {
   }
 
   @Override
+  protected String route() {
+    return "/";
+  }
+
+  @Override
   protected int statusForHandlerException() {
     // The JDK server answers nothing when a handler throws: it closes the connection.
     return 0;

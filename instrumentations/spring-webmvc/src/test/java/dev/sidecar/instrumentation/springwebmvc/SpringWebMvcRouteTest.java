@@ -1,7 +1,6 @@
 package dev.sidecar.instrumentation.springwebmvc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.sidecar.testing.TempDirectories;
 import dev.sidecar.testing.InstrumentedJvm;
@@ -78,10 +77,11 @@ class SpringWebMvcRouteTest {
   }
 
   @Test
-  void anUnroutedRequestKeepsTheMethodName() throws Exception {
+  void anUnroutedRequestKeepsTheServletsRoute() throws Exception {
+    // The DispatcherServlet is the default servlet ("/"): without a handler, its mapping is the route.
     ReceivedSpan span = serverSpanOf("/nowhere", 404);
-    assertEquals("GET", span.name());
-    assertNull(span.attribute("http.route"));
+    assertEquals("GET /*", span.name());
+    assertEquals("/*", span.attribute("http.route"));
   }
 
   private ReceivedSpan serverSpanOf(String path, int status) throws Exception {

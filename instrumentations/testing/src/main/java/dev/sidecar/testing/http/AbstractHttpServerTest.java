@@ -44,6 +44,12 @@ public abstract class AbstractHttpServerTest {
   /** The status code the library answers when the handler throws; 0 if it sends no response. */
   protected abstract int statusForHandlerException();
 
+  /**
+   * The route the server itself matches for every request of the suite (its handler's context
+   * path, its servlet's mapping), which names the span after the method: {@code GET /*}.
+   */
+  protected abstract String route();
+
   @BeforeAll
   void startAll() throws Exception {
     InstrumentedJvm.receiver();
@@ -65,7 +71,7 @@ public abstract class AbstractHttpServerTest {
     assertEquals(200, status);
 
     ReceivedSpan span = onlySpanOf(traceId);
-    assertEquals("GET", span.name());
+    assertEquals("GET " + route(), span.name());
     assertEquals(Span.SpanKind.SPAN_KIND_SERVER, span.kind());
     assertEquals(parentId, span.parentSpanId());
     assertEquals(scopeName(), span.scope().getName());
@@ -81,6 +87,7 @@ public abstract class AbstractHttpServerTest {
         "user_agent.original", "conformance-test",
         "client.address", "127.0.0.1",
         "http.response.status_code", "200"));
+    expected.put("http.route", route());
     expected.put("http.response.header.x-response-id", "[r1]");
     expected.put("network.peer.address", "127.0.0.1");
     expected.put("network.peer.port", span.attribute("network.peer.port"));
@@ -147,7 +154,7 @@ public abstract class AbstractHttpServerTest {
     String traceId = newTraceId();
     send("FOO", "/success", traceparent(traceId), null);
     ReceivedSpan span = onlySpanOf(traceId);
-    assertEquals("HTTP", span.name());
+    assertEquals("HTTP " + route(), span.name());
     assertEquals("_OTHER", span.attribute("http.request.method"));
     assertEquals("FOO", span.attribute("http.request.method_original"));
   }

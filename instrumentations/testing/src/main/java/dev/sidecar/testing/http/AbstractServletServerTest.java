@@ -24,6 +24,12 @@ public abstract class AbstractServletServerTest extends AbstractHttpServerTest {
     return 500;
   }
 
+  /** Every container's servlet is mapped to {@code /*}, in the root context. */
+  @Override
+  protected String route() {
+    return "/*";
+  }
+
   @Test
   void forwardMakesNoSecondSpan() throws Exception {
     assertEquals("/forward", oneOkSpan("/forward", 200).attribute("url.path"));

@@ -3,11 +3,14 @@ package dev.sidecar.instrumentation.servlet.jakarta;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.http.ServerRoutes;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletMapping;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.MappingMatch;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -60,6 +63,16 @@ final class ServletAdvice {
       HttpServerSpans.peer(span, peerAddress, peerPort);
       HttpServerSpans.forwarded(span, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
           request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
+      // The servlet mapping the container matched is the route until a framework matches one.
+      // The mapping's match is read through toString, its enum's name.
+      HttpServletMapping mapping = request.getHttpServletMapping();
+      MappingMatch match = mapping != null ? mapping.getMappingMatch() : null;
+      if (match != null) {
+        HttpServerSpans.serverRoute(span, ServerRoutes.servlet(request.getServletContext().getContextPath(),
+            match.toString(), mapping.getPattern(),
+            match == MappingMatch.DEFAULT || match == MappingMatch.EXTENSION ? request.getServletPath() : null,
+            match == MappingMatch.PATH ? request.getPathInfo() : null));
+      }
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, request.getHeader(captured[i]));

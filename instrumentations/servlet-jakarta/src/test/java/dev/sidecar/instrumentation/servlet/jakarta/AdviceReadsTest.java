@@ -28,7 +28,7 @@ class AdviceReadsTest {
   private static final Set<String> ATTRIBUTE_READS = Set.of("getScheme", "getRequestURI", "getQueryString",
       "getProtocol", "getRemoteAddr", "getRemotePort", "getHeader Host", "getHeader User-Agent",
       "getHeader Forwarded", "getHeader X-Forwarded-For", "getHeader X-Forwarded-Proto",
-      "getHeader X-Forwarded-Host");
+      "getHeader X-Forwarded-Host", "getHttpServletMapping");
 
   @Test
   void anUnsampledRequestIsReadForPropagationOnly() throws Exception {

@@ -3,11 +3,14 @@ package dev.sidecar.instrumentation.servlet.javax;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.http.ServerRoutes;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
 import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletMapping;
 import javax.servlet.http.HttpServletResponse;
+import javax.servlet.http.MappingMatch;
 import net.bytebuddy.asm.Advice;
 
 /**
@@ -60,6 +63,23 @@ final class ServletAdvice {
       HttpServerSpans.peer(span, peerAddress, peerPort);
       HttpServerSpans.forwarded(span, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
           request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
+      // The servlet mapping the container matched is the route until a framework matches one.
+      // Servlet 3 has no mapping to ask for: the first request that finds none turns the question off.
+      // The mapping's match is read through toString, its enum's name, which Servlet 3 cannot check.
+      if (ServerRoutes.servletMappings()) {
+        try {
+          HttpServletMapping mapping = request.getHttpServletMapping();
+          MappingMatch match = mapping != null ? mapping.getMappingMatch() : null;
+          if (match != null) {
+            HttpServerSpans.serverRoute(span, ServerRoutes.servlet(request.getServletContext().getContextPath(),
+                match.toString(), mapping.getPattern(),
+                match == MappingMatch.DEFAULT || match == MappingMatch.EXTENSION ? request.getServletPath() : null,
+                match == MappingMatch.PATH ? request.getPathInfo() : null));
+          }
+        } catch (LinkageError servlet3) {
+          ServerRoutes.noServletMappings();
+        }
+      }
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, request.getHeader(captured[i]));
