@@ -7,7 +7,8 @@ import dev.sidecar.bootstrap.SpanRecord;
 
 /** The semantic conventions' rules for the request method: known methods, {@code _OTHER}, span names. */
 final class HttpMethods {
-  private static final String OTHER = "_OTHER";
+  /** What {@code http.request.method} records for a method outside the standard set. */
+  static final String OTHER = "_OTHER";
 
   private HttpMethods() {}
 

@@ -142,8 +142,9 @@ public final class HttpServerSpans {
     if (route == null || !span.sampled()) {
       return;
     }
-    span.rename(RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route));
-    span.replaceAttribute(HTTP_ROUTE, route);
+    // The span has just started: no route to replace, the attributes need no search.
+    span.rename(routeName(span, route));
+    span.attribute(HTTP_ROUTE, route);
   }
 
   /**
@@ -155,8 +156,12 @@ public final class HttpServerSpans {
     if (span == null || route == null || route.isEmpty() || span.isEnding()) {
       return;
     }
-    span.rename(RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route));
+    span.rename(routeName(span, route));
     span.replaceAttribute(HTTP_ROUTE, route);
+  }
+
+  private static String routeName(SpanRecord span, String route) {
+    return RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route);
   }
 
   /** The server span current on this thread, or null when the current span is none or another kind. */

@@ -24,7 +24,7 @@ final class RouteSpanNames {
     if (known.method == method && known.route.equals(route)) {
       return known.name;
     }
-    String name = method == null || "_OTHER".equals(method) ? "HTTP " + route : method + " " + route;
+    String name = method == null || method == HttpMethods.OTHER ? "HTTP " + route : method + " " + route;
     last = new RouteSpanNames(method, route, name);
     return name;
   }
