@@ -17,7 +17,7 @@ public final class ServerRoutes {
     return servletMappings;
   }
 
-  /** A Servlet 3 container: its requests keep the method's name, and advice stops asking. */
+  /** A Servlet 3 API: advice stops asking for mappings and takes the route from the request's paths. */
   public static void noServletMappings() {
     servletMappings = false;
   }
@@ -58,6 +58,24 @@ public final class ServerRoutes {
         return null;
     }
     return inContext(contextPath, route);
+  }
+
+  /**
+   * The route of a servlet request whose container tells no mapping (Servlet 3), from its paths:
+   * a path info means a path mapping, whose prefix is the servlet path ({@code /api} of
+   * {@code /api/*}); an empty servlet path is the {@code /*} or the context root's mapping:
+   * {@code /} when the path info is {@code /} or none, else {@code /*}. A servlet path without a
+   * path info is an exact, extension or default mapping, or a path mapping's bare prefix, which the
+   * request does not tell apart: null, and the span keeps the method's name.
+   */
+  public static String pathMapping(String contextPath, String servletPath, String pathInfo) {
+    if (servletPath == null) {
+      return null;
+    }
+    if (servletPath.isEmpty()) {
+      return inContext(contextPath, pathInfo == null || pathInfo.equals("/") ? "/" : "/*");
+    }
+    return pathInfo != null ? inContext(contextPath, servletPath + "/*") : null;
   }
 
   /** The route of a request to a JDK {@code HttpServer} context: the path the context was created with. */

@@ -68,6 +68,23 @@ class ServerRoutesTest {
   }
 
   @Test
+  void withoutAMappingAPathInfoTellsAPathMapping() {
+    assertEquals("/api/*", ServerRoutes.pathMapping("", "/api", "/orders/7"));
+    assertEquals("/shop/api/*", ServerRoutes.pathMapping("/shop", "/api", "/"));
+    assertEquals("/*", ServerRoutes.pathMapping("", "", "/success"));
+    assertEquals("/", ServerRoutes.pathMapping("", "", "/"));
+    assertEquals("/", ServerRoutes.pathMapping("", "", null));
+    assertEquals("/shop/", ServerRoutes.pathMapping("/shop", "", "/"));
+  }
+
+  @Test
+  void withoutAMappingOrAPathInfoThereIsNoRoute() {
+    // An exact mapping, an extension or the default servlet: the request does not say which.
+    assertNull(ServerRoutes.pathMapping("", "/hello", null));
+    assertNull(ServerRoutes.pathMapping("/shop", "/index.do", null));
+  }
+
+  @Test
   void aContextsPathIsItsRoute() {
     assertEquals("/", ServerRoutes.context("/"));
     assertEquals("/api/", ServerRoutes.context("/api/"));

@@ -4,6 +4,7 @@ import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpHeaderCapture;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
 import dev.sidecar.bootstrap.http.ServerRoutes;
+import javax.servlet.ServletContext;
 import javax.servlet.ServletException;
 import javax.servlet.ServletRequest;
 import javax.servlet.ServletResponse;
@@ -65,21 +66,30 @@ final class ServletAdvice {
           request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
       // The servlet mapping the container matched is the route until a framework matches one.
       // Servlet 3 has no mapping to ask for: the first request that finds none turns the question off.
+      // A Servlet 3 container under the 4.0 API answers a mapping without a match. Either way the
+      // request's paths give the route where they tell a path mapping.
       // The mapping's match is read through toString, its enum's name, which Servlet 3 cannot check.
+      String route = null;
       if (ServerRoutes.servletMappings()) {
         try {
           HttpServletMapping mapping = request.getHttpServletMapping();
           MappingMatch match = mapping != null ? mapping.getMappingMatch() : null;
           if (match != null) {
-            HttpServerSpans.serverRoute(span, ServerRoutes.servlet(request.getServletContext().getContextPath(),
-                match.toString(), mapping.getPattern(),
+            route = ServerRoutes.servlet(request.getServletContext().getContextPath(), match.toString(),
+                mapping.getPattern(),
                 match == MappingMatch.DEFAULT || match == MappingMatch.EXTENSION ? request.getServletPath() : null,
-                match == MappingMatch.PATH ? request.getPathInfo() : null));
+                match == MappingMatch.PATH ? request.getPathInfo() : null);
           }
         } catch (LinkageError servlet3) {
           ServerRoutes.noServletMappings();
         }
       }
+      if (route == null) {
+        ServletContext context = request.getServletContext();
+        route = ServerRoutes.pathMapping(context != null ? context.getContextPath() : null, request.getServletPath(),
+            request.getPathInfo());
+      }
+      HttpServerSpans.serverRoute(span, route);
       String[] captured = HttpHeaderCapture.requestHeaders();
       for (int i = 0; i < captured.length; i++) {
         HttpServerSpans.requestHeader(span, i, request.getHeader(captured[i]));
