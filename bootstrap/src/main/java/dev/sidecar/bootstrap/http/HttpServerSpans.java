@@ -160,8 +160,10 @@ public final class HttpServerSpans {
     span.replaceAttribute(HTTP_ROUTE, route);
   }
 
+  /** {@code GET /owners/{ownerId}}, or {@code HTTP /owners/{ownerId}} for a method outside the standard set. */
   private static String routeName(SpanRecord span, String route) {
-    return RouteSpanNames.of(span.attribute(HttpAttributes.REQUEST_METHOD), route);
+    Object method = span.attribute(HttpAttributes.REQUEST_METHOD);
+    return method == null || method == HttpMethods.OTHER ? "HTTP " + route : method + " " + route;
   }
 
   /** The server span current on this thread, or null when the current span is none or another kind. */

@@ -2,7 +2,6 @@ package dev.sidecar.bootstrap.http;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.Handoff;
@@ -109,18 +108,6 @@ class ServerRoutesTest {
     HttpServerSpans.serverRoute(span, "/hello");
     assertEquals("HTTP /hello", span.name());
     span.closeScope();
-  }
-
-  @Test
-  void aRepeatedRouteReusesItsName() {
-    SpanRecord first = HttpServerSpans.start("test", "GET", null, null, null);
-    HttpServerSpans.serverRoute(first, new String("/hello"));
-    first.closeScope();
-    SpanRecord second = HttpServerSpans.start("test", "GET", null, null, null);
-    HttpServerSpans.serverRoute(second, new String("/hello"));
-    second.closeScope();
-    assertEquals("GET /hello", second.name());
-    assertSame(first.name(), second.name());
   }
 
   @Test

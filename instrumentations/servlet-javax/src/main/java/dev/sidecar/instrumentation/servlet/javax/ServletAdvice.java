@@ -64,11 +64,10 @@ final class ServletAdvice {
       HttpServerSpans.peer(span, peerAddress, peerPort);
       HttpServerSpans.forwarded(span, request.getHeader("Forwarded"), request.getHeader("X-Forwarded-For"),
           request.getHeader("X-Forwarded-Proto"), request.getHeader("X-Forwarded-Host"));
-      // The servlet mapping the container matched is the route until a framework matches one.
-      // Servlet 3 has no mapping to ask for: the first request that finds none turns the question off.
-      // A Servlet 3 container under the 4.0 API answers a mapping without a match. Either way the
-      // request's paths give the route where they tell a path mapping.
-      // The mapping's match is read through toString, its enum's name, which Servlet 3 cannot check.
+      // The servlet mapping the container matched is the route until a framework matches one; its
+      // match is read through toString, the enum's name. The Servlet 3 API has no mappings (the first
+      // request turns the question off) and a Servlet 3 container under the 4.0 API answers one
+      // without a match: there the request's paths give the route where they tell a path mapping.
       String route = null;
       if (ServerRoutes.servletMappings()) {
         try {
