@@ -6,6 +6,7 @@ import dev.sidecar.bootstrap.HandoffQueue;
 import dev.sidecar.bootstrap.SpanRecord;
 import dev.sidecar.bootstrap.http.HttpClientSpans;
 import dev.sidecar.bootstrap.http.HttpServerSpans;
+import dev.sidecar.bootstrap.http.ServerRoutes;
 import dev.sidecar.bootstrap.logs.LogCapture;
 import dev.sidecar.bootstrap.logs.Severity;
 import java.net.InetSocketAddress;
@@ -130,12 +131,16 @@ public class ApplicationThreadBenchmark {
     }
   }
 
-  /** One traced HTTP server request: start with an incoming traceparent, the request's attributes, end. */
+  /**
+   * One traced HTTP server request: start with an incoming traceparent, the request's attributes,
+   * the route of the servlet mapping it matched ({@code /owners/*}), end.
+   */
   @Benchmark
   public SpanRecord serverRequest() {
     SpanRecord span = HttpServerSpans.start("bench.server", "GET", TRACEPARENT, null, null);
     HttpServerSpans.request(span, "http", "/owners/7", "view=full", "shop.example:8080", "HTTP/1.1",
         "Mozilla/5.0 (X11; Linux x86_64)", PEER);
+    HttpServerSpans.serverRoute(span, ServerRoutes.servlet("", "PATH", "/owners/*", null, "/7"));
     HttpServerSpans.end(span, 200, null);
     return span;
   }

@@ -27,6 +27,7 @@ public final class SpanRecord {
   private final long startEpochNanos;
   private final SpanRecord previousCurrent;
   private String name;
+  private String nameRoute;
   private Object[] attributes;
   private int attributeSlots;
   private boolean error;
@@ -125,8 +126,13 @@ public final class SpanRecord {
     }
   }
 
-  public void rename(String newName) {
-    this.name = newName;
+  /**
+   * Names the span after {@code route}: the name it started with, a space and the route,
+   * {@code GET /owners/{ownerId}}. A later route replaces an earlier one. The two parts are kept
+   * apart and joined by whoever reads the name, off the application thread.
+   */
+  public void nameAfterRoute(String route) {
+    this.nameRoute = route;
   }
 
   /** Marks the span as failed; {@code thrown}, when not null, becomes an exception event. */
@@ -187,8 +193,19 @@ public final class SpanRecord {
     return kind;
   }
 
+  /** The span's name: the name it started with, followed by its route when it was named after one. */
   public String name() {
+    return nameRoute == null ? name : name + " " + nameRoute;
+  }
+
+  /** The name the span started with: all of {@link #name} unless it was named after a route. */
+  public String startName() {
     return name;
+  }
+
+  /** The route the span was named after, the part of {@link #name} after the space; null if none. */
+  public String nameRoute() {
+    return nameRoute;
   }
 
   public long traceIdHigh() {

@@ -162,7 +162,7 @@ class SpanRecordTest {
   }
 
   @Test
-  void failAndRename() {
+  void fail() {
     SpanRecord span = SpanRecord.startCurrent("s", SpanKind.INTERNAL, "n", null, null, null);
     assertFalse(span.error());
     IllegalStateException boom = new IllegalStateException("boom");
@@ -170,7 +170,17 @@ class SpanRecordTest {
     span.fail(null);
     assertTrue(span.error());
     assertSame(boom, span.exception(), "a later fail(null) keeps the exception");
-    span.rename("GET /users/{id}");
+  }
+
+  @Test
+  void namedAfterARouteTheLastRouteFollowsTheStartName() {
+    SpanRecord span = SpanRecord.startCurrent("s", SpanKind.SERVER, "GET", null, null, null);
+    assertEquals("GET", span.name());
+    assertNull(span.nameRoute());
+    span.nameAfterRoute("/users/*");
+    span.nameAfterRoute("/users/{id}");
     assertEquals("GET /users/{id}", span.name());
+    assertEquals("GET", span.startName());
+    assertEquals("/users/{id}", span.nameRoute());
   }
 }

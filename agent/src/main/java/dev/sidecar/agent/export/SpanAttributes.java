@@ -66,7 +66,7 @@ public final class SpanAttributes {
     for (int i = from; i < to; i++) {
       SpanRecord record = records.get(i);
       // Null where the encoder leaves the field out: read ahead or not, a batch must encode the same.
-      String name = record.name();
+      String name = record.startName();
       if (name != null) {
         sum += name.length();
       }

@@ -143,7 +143,7 @@ public final class HttpServerSpans {
       return;
     }
     // The span has just started: no route to replace, the attributes need no search.
-    span.rename(routeName(span, route));
+    span.nameAfterRoute(route);
     span.attribute(HTTP_ROUTE, route);
   }
 
@@ -156,14 +156,8 @@ public final class HttpServerSpans {
     if (span == null || route == null || route.isEmpty() || span.isEnding()) {
       return;
     }
-    span.rename(routeName(span, route));
+    span.nameAfterRoute(route);
     span.replaceAttribute(HTTP_ROUTE, route);
-  }
-
-  /** {@code GET /owners/{ownerId}}, or {@code HTTP /owners/{ownerId}} for a method outside the standard set. */
-  private static String routeName(SpanRecord span, String route) {
-    Object method = span.attribute(HttpAttributes.REQUEST_METHOD);
-    return method == null || method == HttpMethods.OTHER ? "HTTP " + route : method + " " + route;
   }
 
   /** The server span current on this thread, or null when the current span is none or another kind. */

@@ -126,6 +126,28 @@ final class ProtoWriter {
     utf8(value, length, ascii);
   }
 
+  /**
+   * {@code first}, a space and {@code second} as one string field, the bytes of the joined string
+   * without joining them; {@code first} alone when {@code second} is null.
+   */
+  void string(int field, String first, String second) {
+    if (first == null || second == null) {
+      string(field, first);
+      return;
+    }
+    tag(field, LENGTH_DELIMITED);
+    int firstLength = utf8Length(first);
+    boolean firstAscii = lastAscii;
+    int secondLength = utf8Length(second);
+    boolean secondAscii = lastAscii;
+    int length = firstLength + 1 + secondLength;
+    varint(length);
+    ensure(length);
+    utf8(first, firstLength, firstAscii);
+    buffer[position++] = ' ';
+    utf8(second, secondLength, secondAscii);
+  }
+
   /** A 16-byte trace id, high half first, as OTLP's {@code bytes} field. */
   void traceId(int field, long high, long low) {
     tag(field, LENGTH_DELIMITED);

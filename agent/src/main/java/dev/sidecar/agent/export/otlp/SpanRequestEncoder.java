@@ -102,7 +102,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     out.spanId(SPAN_ID, record.spanId());
     out.string(TRACE_STATE, traceState(record.traceState()));
     out.spanId(PARENT_SPAN_ID, record.parentSpanId());
-    out.string(NAME, record.name());
+    out.string(NAME, record.startName(), record.nameRoute());
     out.uint32(KIND, kind(record));
     out.fixed64(START_TIME, record.startEpochNanos());
     out.fixed64(END_TIME, record.endEpochNanos());
