@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The petclinic-like Spring Boot app ({@code smoke-tests/spring-boot-app}: Spring MVC on embedded Tomcat 10.1) with
- * the agent. Spring MVC routes name the servlet server spans; a 404 is named after the DispatcherServlet's mapping;
+ * the agent. Spring MVC routes name the servlet server spans; a 404 is named after Spring Boot's static resources;
  * an exception makes an error span with its event; asynchronous requests end with their response; a client call
  * inside a request links three spans. Then the switches: with spring-webmvc off the servlet spans have the
  * DispatcherServlet's mapping for route, with servlet off there are no server spans, while client spans remain.
@@ -89,8 +89,8 @@ class SpringBootSmokeTest {
       "GET /owners/{ownerId}/pets/{petId}", "/owners/{ownerId}/pets/{petId}");
   private static final Step FIND =
       new Step("/owners?lastName=Davis", 200, "\"firstName\":\"Harold\"", 1, "GET /owners", "/owners");
-  // No controller takes it: the DispatcherServlet's mapping, Spring Boot's default servlet, is the route.
-  private static final Step MISSING = new Step("/missing", 404, null, 1, "GET /*", "/*");
+  // No controller takes it: Spring Boot's static resources (/**) do, and find nothing. The route is theirs.
+  private static final Step MISSING = new Step("/missing", 404, null, 1, "GET /**", "/**");
   private static final Step FAIL = new Step("/fail", 500, null, 1, "GET /fail", "/fail");
   private static final Step DEFERRED =
       new Step("/deferred/1", 200, "deferred 1", 1, "GET /deferred/{id}", "/deferred/{id}");

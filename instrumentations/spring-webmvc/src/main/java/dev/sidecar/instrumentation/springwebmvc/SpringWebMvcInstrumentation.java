@@ -10,9 +10,11 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * Routes for Spring MVC 6 (Spring Boot 3): once {@code DispatcherServlet.getHandler} has found a
- * handler, Spring has left the matched pattern on the request, and the server span the servlet
- * instrumentation started is named after it: {@code GET /owners/{ownerId}}.
+ * Routes for Spring MVC 6 (Spring Boot 3): once a handler's interceptors have been asked
+ * ({@code HandlerExecutionChain.applyPreHandle}), Spring has left the matched pattern on the
+ * request, and the server span the servlet instrumentation started is named after it:
+ * {@code GET /owners/{ownerId}}, or {@code GET /**} for Spring Boot's static resources and for the
+ * paths no controller takes, as the OpenTelemetry agent names them.
  */
 public final class SpringWebMvcInstrumentation implements InstrumentationModule {
   @Override
@@ -23,8 +25,8 @@ public final class SpringWebMvcInstrumentation implements InstrumentationModule 
   @Override
   public List<TypeTransformation> transformations() {
     return Collections.singletonList(
-        TypeTransformation.forNamed("org.springframework.web.servlet.DispatcherServlet")
-            .advise(named("getHandler").and(takesArguments(1))
-                .and(takesArgument(0, "jakarta.servlet.http.HttpServletRequest")), GetHandlerAdvice.class));
+        TypeTransformation.forNamed("org.springframework.web.servlet.HandlerExecutionChain")
+            .advise(named("applyPreHandle").and(takesArguments(2))
+                .and(takesArgument(0, "jakarta.servlet.http.HttpServletRequest")), PreHandleAdvice.class));
   }
 }

@@ -19,12 +19,16 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** Routes from a real Spring MVC 6 DispatcherServlet in embedded Tomcat 10.1. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -84,6 +88,30 @@ class SpringWebMvcRouteTest {
     assertEquals("/*", span.attribute("http.route"));
   }
 
+  @Test
+  void aStaticResourceIsNamedByItsHandlersPattern() throws Exception {
+    // A URL mapping's pattern reaches the request in its interceptor, after the handler is found.
+    ReceivedSpan span = serverSpanOf("/static/hello.txt", 200);
+    assertEquals("GET /static/**", span.name());
+    assertEquals("/static/**", span.attribute("http.route"));
+    assertEquals("/static/hello.txt", span.attribute("url.path"));
+  }
+
+  @Test
+  void aMissingResourceUnderTheResourcePatternIsNamedByIt() throws Exception {
+    // Spring Boot's catch-all resource handler (/**) makes every unrouted path one of these: GET /**.
+    ReceivedSpan span = serverSpanOf("/static/missing.txt", 404);
+    assertEquals("GET /static/**", span.name());
+    assertEquals("/static/**", span.attribute("http.route"));
+  }
+
+  @Test
+  void aStatusControllersPathIsItsRoute() throws Exception {
+    ReceivedSpan span = serverSpanOf("/retired", 410);
+    assertEquals("GET /retired", span.name());
+    assertEquals("/retired", span.attribute("http.route"));
+  }
+
   private ReceivedSpan serverSpanOf(String path, int status) throws Exception {
     String traceId = String.format("%016x%016x", ThreadLocalRandom.current().nextLong() | 1, 7L);
     assertEquals(status, PlainHttp.send(port, "GET", path, Map.of("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")));
@@ -95,7 +123,17 @@ class SpringWebMvcRouteTest {
 
   @Configuration
   @EnableWebMvc
-  static class WebConfig {
+  static class WebConfig implements WebMvcConfigurer {
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+      registry.addResourceHandler("/static/**").addResourceLocations("classpath:/static/");
+    }
+
+    @Override
+    public void addViewControllers(ViewControllerRegistry registry) {
+      registry.addStatusController("/retired", HttpStatus.GONE);
+    }
+
     @RestController
     static class OwnerController {
       @GetMapping("/owners/{ownerId}")
