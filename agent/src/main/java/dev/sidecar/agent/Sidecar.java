@@ -68,6 +68,7 @@ public final class Sidecar {
     Sampler.install(sampler);
     boolean[] propagators = TracingSettings.propagators(config);
     Propagators.configure(propagators[0], propagators[1]);
+    SpanRecord.threadDetails(config.getBoolean("otel.javaagent.add-thread-details", true));
     HttpHeaderCapture.configure(
         config.getList("otel.instrumentation.http.server.capture-request-headers", List.of()).toArray(new String[0]),
         config.getList("otel.instrumentation.http.server.capture-response-headers", List.of()).toArray(new String[0]));

@@ -13,6 +13,8 @@ public final class SpanRecord {
   private static final int INITIAL_ATTRIBUTE_SLOTS = 28;
   private static final AtomicIntegerFieldUpdater<SpanRecord> ENDING =
       AtomicIntegerFieldUpdater.newUpdater(SpanRecord.class, "ending");
+  /** Whether sampled spans keep the thread that started them ({@code otel.javaagent.add-thread-details}). */
+  private static volatile boolean threadDetails = true;
 
   private final String scope;
   private final SpanKind kind;
@@ -26,6 +28,7 @@ public final class SpanRecord {
   private final String baggage;
   private final long startEpochNanos;
   private final SpanRecord previousCurrent;
+  private final Thread thread;
   private String name;
   private String nameRoute;
   private Object[] attributes;
@@ -53,6 +56,8 @@ public final class SpanRecord {
     this.previousCurrent = previousCurrent;
     // An unsampled span's times are never read: it reads no clock, at its start or at its end.
     this.startEpochNanos = sampled ? EpochClock.nowNanos() : 0;
+    // The thread itself, not its name and id: those the sidecar reads when it exports the span.
+    this.thread = sampled && threadDetails ? Thread.currentThread() : null;
     if (sampled) {
       this.attributes = new Object[INITIAL_ATTRIBUTE_SLOTS];
     }
@@ -183,6 +188,16 @@ public final class SpanRecord {
   /** The {@code traceparent} value that makes this span the parent of a downstream call. */
   public String traceparent() {
     return TraceParent.format(traceIdHigh, traceIdLow, spanId, sampled);
+  }
+
+  /** Whether spans started from now on keep the thread that started them, for its id and name. */
+  public static void threadDetails(boolean enabled) {
+    threadDetails = enabled;
+  }
+
+  /** The thread that started this span, or null when it is unsampled or thread details are off. */
+  public Thread thread() {
+    return thread;
   }
 
   public String scope() {

@@ -173,6 +173,19 @@ class SpanRecordTest {
   }
 
   @Test
+  void aSampledSpanKeepsTheThreadThatStartedIt() {
+    SpanRecord span = SpanRecord.startCurrent("s", SpanKind.SERVER, "GET", null, null, null);
+    assertSame(Thread.currentThread(), span.thread());
+    CurrentSpan.set(null);
+    SpanRecord.threadDetails(false);
+    try {
+      assertNull(SpanRecord.startCurrent("s", SpanKind.SERVER, "GET", null, null, null).thread());
+    } finally {
+      SpanRecord.threadDetails(true);
+    }
+  }
+
+  @Test
   void namedAfterARouteTheLastRouteFollowsTheStartName() {
     SpanRecord span = SpanRecord.startCurrent("s", SpanKind.SERVER, "GET", null, null, null);
     assertEquals("GET", span.name());

@@ -23,7 +23,10 @@ public final class SpanAttributes {
 
   private SpanAttributes() {}
 
-  /** Adds {@code record}'s attributes to {@code into}, in the order recorded. */
+  /**
+   * Adds {@code record}'s attributes to {@code into}, in the order recorded, then the id and name of
+   * the thread that started it, as the OpenTelemetry agent adds them to every span.
+   */
   public static void collect(SpanRecord record, LimitedAttributes into) {
     for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
       String key = record.attributeKey(slot);
@@ -50,6 +53,11 @@ public final class SpanAttributes {
       } else {
         into.put(key, String.valueOf(value));
       }
+    }
+    Thread thread = record.thread();
+    if (thread != null) {
+      into.put("thread.id", thread.getId());
+      into.put("thread.name", thread.getName());
     }
   }
 

@@ -1,6 +1,7 @@
 package dev.sidecar.agent.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.sidecar.bootstrap.CurrentSpan;
@@ -9,7 +10,11 @@ import dev.sidecar.bootstrap.SpanKind;
 import dev.sidecar.bootstrap.SpanRecord;
 import java.net.Inet6Address;
 import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SpanAttributesTest {
@@ -39,6 +44,45 @@ class SpanAttributesTest {
     assertEquals("fe80:0:0:0:0:0:0:1%1", SpanAttributes.hostAddress(scope1));
     assertEquals("fe80:0:0:0:0:0:0:1%2", SpanAttributes.hostAddress(scope2));
     assertEquals("fe80:0:0:0:0:0:0:1%1", SpanAttributes.hostAddress(scope1));
+  }
+
+  @Test
+  void aSpanCarriesTheIdAndNameOfTheThreadThatStartedIt() throws Exception {
+    Sampler.install(Sampler.parentBased(1.0));
+    AtomicReference<SpanRecord> started = new AtomicReference<>();
+    Thread worker = new Thread(() -> started.set(record("GET /a", "/a")), "checkout-worker-3");
+    worker.start();
+    worker.join();
+    Map<String, Object> attributes = collected(started.get());
+    // After the record's own attributes, as the OpenTelemetry agent adds them at the span's start.
+    assertEquals(List.of("url.path", "http.response.status_code", "thread.id", "thread.name"),
+        new ArrayList<>(attributes.keySet()));
+    assertEquals(worker.getId(), attributes.get("thread.id"));
+    assertEquals("checkout-worker-3", attributes.get("thread.name"));
+  }
+
+  @Test
+  void withoutThreadDetailsASpanKeepsNoThread() {
+    Sampler.install(Sampler.parentBased(1.0));
+    SpanRecord.threadDetails(false);
+    try {
+      SpanRecord record = record("GET /a", "/a");
+      assertNull(record.thread());
+      assertEquals(List.of("url.path", "http.response.status_code"), new ArrayList<>(collected(record).keySet()));
+    } finally {
+      SpanRecord.threadDetails(true);
+    }
+  }
+
+  private static Map<String, Object> collected(SpanRecord record) {
+    LimitedAttributes attributes = new LimitedAttributes(AttributeLimits.general(
+        dev.sidecar.agent.config.AgentConfig.fromMap(Map.of())));
+    SpanAttributes.collect(record, attributes);
+    Map<String, Object> byName = new LinkedHashMap<>();
+    for (int i = 0; i < attributes.size(); i++) {
+      byName.put(attributes.name(i), attributes.value(i));
+    }
+    return byName;
   }
 
   @Test

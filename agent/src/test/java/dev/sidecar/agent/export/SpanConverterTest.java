@@ -142,7 +142,9 @@ class SpanConverterTest {
     assertEquals("127.0.0.1", attributes.get(AttributeKey.stringKey("client.address")));
     assertEquals("127.0.0.1", attributes.get(AttributeKey.stringKey("network.peer.address")));
     assertEquals(54321L, attributes.get(AttributeKey.longKey("network.peer.port")));
-    assertEquals(8, attributes.size());
+    assertEquals(Thread.currentThread().getId(), attributes.get(AttributeKey.longKey("thread.id")));
+    assertEquals(Thread.currentThread().getName(), attributes.get(AttributeKey.stringKey("thread.name")));
+    assertEquals(10, attributes.size());
   }
 
   @Test

@@ -4,6 +4,7 @@ import io.opentelemetry.proto.common.v1.InstrumentationScope;
 import io.opentelemetry.proto.resource.v1.Resource;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * One span as it arrived, with the resource and scope it was exported under.
@@ -42,6 +43,21 @@ public record ReceivedSpan(
   /** All span attributes rendered as strings, ordered by key. */
   public Map<String, String> attributes() {
     return OtlpValues.attributes(span.getAttributesList());
+  }
+
+  /**
+   * The span's attributes but {@code thread.id} and {@code thread.name}, the thread that started it,
+   * which every span carries and a test outside the app's JVM cannot know: fails unless both are
+   * there and the id is a number. For exact comparisons of the rest.
+   */
+  public Map<String, String> attributesBesideThread() {
+    Map<String, String> rest = new TreeMap<>(attributes());
+    String id = rest.remove("thread.id");
+    String threadName = rest.remove("thread.name");
+    if (id == null || threadName == null || !id.matches("[0-9]+")) {
+      throw new AssertionError("span '" + name() + "' lacks the thread that started it: " + attributes());
+    }
+    return rest;
   }
 
   public String resourceAttribute(String key) {

@@ -74,7 +74,7 @@ class IsolationSmokeTest {
           () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(versions), context),
           () -> assertEquals(
               Spans.serverAttributes(versions, app.port(), "/versions", null, Http.userAgent(), 200, "/"),
-              versions.attributes(), context),
+              versions.attributesBesideThread(), context),
           () -> assertEquals("GET /", pong.name(), context),
           () -> assertEquals("okhttp/" + Artifacts.appOkHttpVersion(), pong.attribute("user_agent.original"),
               context),

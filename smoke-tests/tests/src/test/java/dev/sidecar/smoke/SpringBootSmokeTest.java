@@ -230,7 +230,7 @@ class SpringBootSmokeTest {
         () -> assertEquals(CLIENT_SCOPE, client.scope().getName(), context),
         () -> assertEquals(SERVICE, client.serviceName(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(client), context),
-        () -> assertEquals(Spans.clientAttributes(url, "127.0.0.1", app.port(), 200), client.attributes(), context),
+        () -> assertEquals(Spans.clientAttributes(url, "127.0.0.1", app.port(), 200), client.attributesBesideThread(), context),
         () -> assertNoAgentWarning(app));
   }
 
@@ -277,7 +277,7 @@ class SpringBootSmokeTest {
         () -> assertEquals(CLIENT_SCOPE, client.scope().getName(), context),
         () -> assertEquals(SERVICE, client.serviceName(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(client), context),
-        () -> assertEquals(Spans.clientAttributes(url, "127.0.0.1", port, 200), client.attributes(), context),
+        () -> assertEquals(Spans.clientAttributes(url, "127.0.0.1", port, 200), client.attributesBesideThread(), context),
         () -> assertEquals(List.of(), client.span().getEventsList(), context),
         // The call happens inside the handler of /vets/5.
         () -> assertTrue(outer.span().getStartTimeUnixNano() <= client.span().getStartTimeUnixNano()
@@ -300,7 +300,7 @@ class SpringBootSmokeTest {
         () -> assertEquals(SERVICE, span.serviceName(), context),
         () -> assertEquals(serverError ? StatusCode.STATUS_CODE_ERROR : StatusCode.STATUS_CODE_UNSET, status(span),
             context),
-        () -> assertEquals(attributes, span.attributes(), context));
+        () -> assertEquals(attributes, span.attributesBesideThread(), context));
   }
 
   /** The one {@code exception} event of {@code /fail}: {@code IllegalStateException("kaboom")}. */

@@ -117,13 +117,13 @@ class TraceContextSmokeTest {
         // Exact attributes.
         () -> assertEquals(
             Spans.serverAttributes(aServer, aPort, "/hello", "name=smoke", Http.userAgent(), 200, "/"),
-            aServer.attributes(), context),
+            aServer.attributesBesideThread(), context),
         () -> assertEquals(
             Spans.clientAttributes("http://127.0.0.1:" + bPort + "/greeting?name=smoke", "127.0.0.1", bPort, 200),
-            aClient.attributes(), context),
+            aClient.attributesBesideThread(), context),
         () -> assertEquals(
             Spans.serverAttributes(bServer, bPort, "/greeting", "name=smoke", jdk.httpClientUserAgent(), 200, "/"),
-            bServer.attributes(), context));
+            bServer.attributesBesideThread(), context));
 
     // No fourth span of the trace comes later: each app exports its spans in the order they end, so once the
     // spans of a later request through both apps have arrived, anything of this trace would have too.
@@ -185,7 +185,7 @@ class TraceContextSmokeTest {
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(span), context),
         () -> assertEquals(
             Spans.serverAttributes(span, services.b.port(), "/greeting", query, Http.userAgent(), 200, "/"),
-            span.attributes(), context));
+            span.attributesBesideThread(), context));
   }
 
   @ParameterizedTest(name = "on {0}")
@@ -211,12 +211,12 @@ class TraceContextSmokeTest {
         () -> assertEquals(StatusCode.STATUS_CODE_ERROR, status(fail), context),
         () -> assertEquals("500", fail.attribute("error.type"), context),
         () -> assertEquals(Spans.serverAttributes(fail, port, "/fail", query, Http.userAgent(), 500, "/"),
-            fail.attributes(), context),
+            fail.attributesBesideThread(), context),
         () -> assertEquals("GET /", missing.name(), context),
         () -> assertEquals(StatusCode.STATUS_CODE_UNSET, status(missing), context),
         () -> assertNull(missing.attribute("error.type"), context),
         () -> assertEquals(Spans.serverAttributes(missing, port, "/missing", query, Http.userAgent(), 404, "/"),
-            missing.attributes(), context));
+            missing.attributesBesideThread(), context));
   }
 
   private static Services services(JavaHome jdk) {

@@ -76,7 +76,7 @@ class HttpsUrlConnectionTest {
         "server.address", "127.0.0.1",
         "server.port", String.valueOf(server.getAddress().getPort()),
         "network.protocol.version", "1.1",
-        "http.response.status_code", "200"), client.attributes());
+        "http.response.status_code", "200"), client.attributesBesideThread());
     assertEquals("00-" + client.traceId() + "-" + client.spanId() + "-01", receivedTraceparents.get(id));
     InstrumentedJvm.awaitTrace(client.traceId(), 2);
     // Spans leave in the order they end: once a later call's span has arrived, a second client span

@@ -68,32 +68,28 @@ class SpringWebMvcRouteTest {
   @Test
   void aRoutedRequestIsNamedByItsPattern() throws Exception {
     ReceivedSpan span = serverSpanOf("/owners/7", 200);
-    assertEquals("GET /owners/{ownerId}", span.name());
-    assertEquals("/owners/{ownerId}", span.attribute("http.route"));
+    assertRoute("/owners/{ownerId}", span);
     assertEquals("/owners/7", span.attribute("url.path"));
   }
 
   @Test
   void theMostSpecificPatternWins() throws Exception {
     ReceivedSpan span = serverSpanOf("/owners/7/pets/3", 200);
-    assertEquals("GET /owners/{ownerId}/pets/{petId}", span.name());
-    assertEquals("/owners/{ownerId}/pets/{petId}", span.attribute("http.route"));
+    assertRoute("/owners/{ownerId}/pets/{petId}", span);
   }
 
   @Test
   void anUnroutedRequestKeepsTheServletsRoute() throws Exception {
     // The DispatcherServlet is the default servlet ("/"): without a handler, its mapping is the route.
     ReceivedSpan span = serverSpanOf("/nowhere", 404);
-    assertEquals("GET /*", span.name());
-    assertEquals("/*", span.attribute("http.route"));
+    assertRoute("/*", span);
   }
 
   @Test
   void aStaticResourceIsNamedByItsHandlersPattern() throws Exception {
     // A URL mapping's pattern reaches the request in its interceptor, after the handler is found.
     ReceivedSpan span = serverSpanOf("/static/hello.txt", 200);
-    assertEquals("GET /static/**", span.name());
-    assertEquals("/static/**", span.attribute("http.route"));
+    assertRoute("/static/**", span);
     assertEquals("/static/hello.txt", span.attribute("url.path"));
   }
 
@@ -101,15 +97,19 @@ class SpringWebMvcRouteTest {
   void aMissingResourceUnderTheResourcePatternIsNamedByIt() throws Exception {
     // Spring Boot's catch-all resource handler (/**) makes every unrouted path one of these: GET /**.
     ReceivedSpan span = serverSpanOf("/static/missing.txt", 404);
-    assertEquals("GET /static/**", span.name());
-    assertEquals("/static/**", span.attribute("http.route"));
+    assertRoute("/static/**", span);
   }
 
   @Test
   void aStatusControllersPathIsItsRoute() throws Exception {
     ReceivedSpan span = serverSpanOf("/retired", 410);
-    assertEquals("GET /retired", span.name());
-    assertEquals("/retired", span.attribute("http.route"));
+    assertRoute("/retired", span);
+  }
+
+  /** The span is named after {@code route}, which is its {@code http.route}. */
+  private static void assertRoute(String route, ReceivedSpan span) {
+    assertEquals("GET " + route, span.name());
+    assertEquals(route, span.attribute("http.route"));
   }
 
   private ReceivedSpan serverSpanOf(String path, int status) throws Exception {

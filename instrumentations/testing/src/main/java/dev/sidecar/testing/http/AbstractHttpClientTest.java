@@ -115,7 +115,7 @@ public abstract class AbstractHttpClientTest {
         "server.address", "127.0.0.1",
         "server.port", String.valueOf(port),
         "network.protocol.version", "1.1",
-        "http.response.status_code", "200"), client.attributes());
+        "http.response.status_code", "200"), client.attributesBesideThread());
     assertEquals("00-" + client.traceId() + "-" + client.spanId() + "-01", server.traceparent(id));
     List<ReceivedSpan> trace = InstrumentedJvm.awaitTrace(client.traceId(), 2);
     ReceivedSpan serverSpan = trace.stream().filter(s -> s.kind() == Span.SpanKind.SPAN_KIND_SERVER).findFirst().orElseThrow();
