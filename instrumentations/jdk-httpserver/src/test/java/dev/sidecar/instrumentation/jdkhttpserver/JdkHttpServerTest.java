@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.sidecar.testing.http.AbstractHttpServerTest;
+import dev.sidecar.testing.http.HandlingThreads;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -49,6 +50,7 @@ class JdkHttpServerTest extends AbstractHttpServerTest {
   private static void handle(HttpExchange exchange) throws IOException {
     switch (exchange.getRequestURI().getPath()) {
       case "/success":
+        HandlingThreads.record(exchange.getRequestHeaders().getFirst("traceparent"));
         exchange.getResponseHeaders().add("X-Response-Id", "r1");
         respond(exchange, 200, "ok");
         break;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * What every HTTP server instrumentation must produce, stated once. A library's test only starts
  * its real server with these routes: {@code /success} answers 200 "ok" with a response header
- * {@code X-Response-Id: r1}, {@code /error} answers 500,
+ * {@code X-Response-Id: r1}, its handler noted in {@link HandlingThreads}, {@code /error} answers 500,
  * {@code /exception} throws {@code IllegalStateException("boom")} from the handler, anything else
  * answers 404. Requests come from {@link PlainHttp}, which the agent does not trace, so each test
  * sends exactly the {@code traceparent} it means to, or none. The agent runs with
@@ -67,7 +67,8 @@ public abstract class AbstractHttpServerTest {
   void successfulRequestMakesOneServerSpan() throws Exception {
     String traceId = newTraceId();
     String parentId = "00f067aa0ba902b7";
-    int status = send("GET", "/success?x=1", "00-" + traceId + "-" + parentId + "-01", "conformance-test");
+    String traceparent = "00-" + traceId + "-" + parentId + "-01";
+    int status = send("GET", "/success?x=1", traceparent, "conformance-test");
     assertEquals(200, status);
 
     ReceivedSpan span = onlySpanOf(traceId);
@@ -93,6 +94,10 @@ public abstract class AbstractHttpServerTest {
     expected.put("network.peer.port", span.attribute("network.peer.port"));
     assertEquals(expected, span.attributesBesideThread());
     assertTrue(Integer.parseInt(span.attribute("network.peer.port")) > 0);
+    // The thread that started the span is the one that ran the handler.
+    Thread handler = HandlingThreads.of(traceparent);
+    assertEquals(String.valueOf(handler.getId()), span.attribute("thread.id"));
+    assertEquals(handler.getName(), span.attribute("thread.name"));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package dev.sidecar.instrumentation.servlet.jakarta;
 
+import dev.sidecar.testing.http.HandlingThreads;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ final class ConformanceServlet extends HttpServlet {
     Object included = request.getAttribute("jakarta.servlet.include.request_uri");
     switch (included != null ? included.toString() : request.getRequestURI()) {
       case "/success":
+        HandlingThreads.record(request.getHeader("traceparent"));
         response.setHeader("X-Response-Id", "r1");
         response.getWriter().print("ok");
         break;
