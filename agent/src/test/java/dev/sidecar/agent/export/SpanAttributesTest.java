@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.bootstrap.CurrentSpan;
 import dev.sidecar.bootstrap.Sampler;
 import dev.sidecar.bootstrap.SpanKind;
@@ -75,8 +76,7 @@ class SpanAttributesTest {
   }
 
   private static Map<String, Object> collected(SpanRecord record) {
-    LimitedAttributes attributes = new LimitedAttributes(AttributeLimits.general(
-        dev.sidecar.agent.config.AgentConfig.fromMap(Map.of())));
+    LimitedAttributes attributes = new LimitedAttributes(AttributeLimits.general(AgentConfig.fromMap(Map.of())));
     SpanAttributes.collect(record, attributes);
     Map<String, Object> byName = new LinkedHashMap<>();
     for (int i = 0; i < attributes.size(); i++) {
