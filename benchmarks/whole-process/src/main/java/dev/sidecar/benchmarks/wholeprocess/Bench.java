@@ -29,6 +29,7 @@ final class Bench {
   private final JvmTools tools;
   private final long ticksPerSecond;
   private final Path logs;
+  private final Path profiles;
 
   Bench(Options options, Artifacts artifacts, CpuPinning pinning, OtlpReceiver receiver, long ticksPerSecond) {
     this.options = options;
@@ -38,6 +39,7 @@ final class Bench {
     this.tools = new JvmTools(options.java());
     this.ticksPerSecond = ticksPerSecond;
     this.logs = artifacts.targetDir().resolve("whole-process-logs");
+    this.profiles = artifacts.targetDir().resolve("whole-process-profiles");
   }
 
   /** Start-up, memory, throughput, latency, CPU per request and spans received, for one round. */
@@ -71,11 +73,28 @@ final class Bench {
       long logs = receivedLogs(config, receiver, answered);
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status = sidecarStatus(config, jvm);
+      if (options.profile()) {
+        profile(app, config, round, jvm, cpuMicrosPerRequest(cpuTicks, measured.requests()));
+      }
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
           cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
           appCpuIdlePercent, cpuByThread, measured.warmupNanos() / 1e9);
     }
+  }
+
+  /**
+   * A window of its own after the measured one, under the same load, with the profiler attached:
+   * the profiler's own cost stays out of the run's figures, and its samples are set against the
+   * measured window's CPU a request.
+   */
+  private void profile(AppKind app, AgentConfig config, int round, AppUnderTest jvm, double cpuMicrosPerRequest) {
+    WindowProfile.start(jvm.pid());
+    load(jvm, options.measure());
+    Path collapsed = WindowProfile.stop(jvm.pid(),
+        profiles.resolve(app.id + "-" + config.id + "-round" + round + ".collapsed"));
+    System.out.println("[profile] " + app.label + ", " + config.label + ": "
+        + ProfileSummary.read(collapsed).describe(cpuMicrosPerRequest, collapsed));
   }
 
   /**
@@ -119,6 +138,9 @@ final class Bench {
     if (!options.logs()) {
       // Read by the apps (QuietLogging.perRequest), whose classes this jar leaves out.
       command.add("-Dhello.logs=false");
+    }
+    if (options.profile()) {
+      command.addAll(WindowProfile.JVM_OPTIONS);
     }
     // Last, so that a system property given here overrides the configuration's own.
     command.addAll(options.jvmArgs());

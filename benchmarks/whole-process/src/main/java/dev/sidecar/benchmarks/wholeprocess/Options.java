@@ -13,7 +13,7 @@ record Options(
     int rounds, int startups, Duration warmup, Duration warmupMax, Duration measure, int connections, List<AppKind> apps,
     List<AgentConfig> configs, boolean faults, boolean interleaved, int cycles, int jvms, Duration slice,
     Path java, List<String> jvmArgs, Path sidecarAgent, Path otelAgent, Path baselineAgent, boolean logs,
-    boolean help) {
+    boolean profile, boolean help) {
 
   static final String USAGE = String.join("\n",
       "usage: java -jar benchmarks/whole-process/target/whole-process.jar [options]",
@@ -37,6 +37,9 @@ record Options(
       "  --jvms N             with --interleaved: JVMs per configuration, one set after another, the cycles",
       "                       shared among them (3; --quick: 1)",
       "  --slice S            with --interleaved: measured seconds of a slice, after 2 s of settling load (3)",
+      "  --profile            after each measured window, one as long with async-profiler attached: the agent's",
+      "                       code on the app's threads and its own threads, in µs a request, and the stacks in",
+      "                       target/whole-process-profiles (not with --interleaved or --faults)",
       "  --no-logs           the apps log nothing: each request makes one server span and no log record,",
       "                       the budget's traced hello world (default: one java.util.logging record a request)",
       "  --java PATH          the java that runs the apps (this JVM's)",
@@ -58,7 +61,7 @@ record Options(
   /** A fault run measures what a collector's fault costs, not the steady state: a short warm-up does. */
   static final int FAULT_WARMUP_SECONDS = 10;
 
-  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--help",
+  private static final Set<String> FLAGS = Set.of("--quick", "--faults", "--interleaved", "--no-logs", "--profile", "--help",
       "-h");
   private static final Set<String> VALUED = Set.of("--rounds", "--startups", "--warmup", "--warmup-max", "--seconds",
       "--connections", "--apps", "--cycles", "--jvms", "--slice", "--configs", "--java", "--jvm-args",
@@ -89,6 +92,11 @@ record Options(
     if (faults && given.containsKey("--interleaved")) {
       throw new BenchmarkException("--faults and --interleaved are two runs of their own; give one of them");
     }
+    boolean profile = given.containsKey("--profile");
+    if (profile && (faults || given.containsKey("--interleaved"))) {
+      throw new BenchmarkException("--profile profiles the windows of the rounds' runs; not with "
+          + (faults ? "--faults" : "--interleaved"));
+    }
     int cycles = positive(given, "--cycles", quick ? 2 : 12);
     int jvms = positive(given, "--jvms", quick ? 1 : 3);
     if (jvms > cycles) {
@@ -116,6 +124,7 @@ record Options(
         given.containsKey("--otel-agent") ? Path.of(given.get("--otel-agent")) : null,
         given.containsKey("--baseline-agent") ? Path.of(given.get("--baseline-agent")) : null,
         !given.containsKey("--no-logs"),
+        profile,
         given.containsKey("--help") || given.containsKey("-h"));
   }
 

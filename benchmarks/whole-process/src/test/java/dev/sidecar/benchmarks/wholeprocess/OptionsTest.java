@@ -63,6 +63,16 @@ class OptionsTest {
   }
 
   @Test
+  void profileIsOffUnlessAskedAndOnlyForTheRoundsRuns() {
+    assertEquals(false, Options.parse().profile());
+    assertEquals(true, Options.parse("--profile", "--apps", "tomcat").profile());
+    assertEquals("--profile profiles the windows of the rounds' runs; not with --interleaved",
+        assertThrows(BenchmarkException.class, () -> Options.parse("--profile", "--interleaved")).getMessage());
+    assertEquals("--profile profiles the windows of the rounds' runs; not with --faults",
+        assertThrows(BenchmarkException.class, () -> Options.parse("--faults", "--profile")).getMessage());
+  }
+
+  @Test
   void moreJvmsThanCyclesIsRefused() {
     assertEquals("--jvms 5 is more than the 4 cycles: each set of JVMs needs a cycle at least",
         assertThrows(BenchmarkException.class, () -> Options.parse("--interleaved", "--cycles", "4", "--jvms", "5"))
