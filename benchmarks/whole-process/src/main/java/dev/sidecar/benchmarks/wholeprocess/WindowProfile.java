@@ -44,7 +44,8 @@ final class WindowProfile {
     try {
       AsyncProfilerLoader.executeProfiler(args);
     } catch (IOException | RuntimeException e) {
-      throw new BenchmarkException("async-profiler could not " + args[0] + " (" + e.getMessage().strip()
+      String why = String.valueOf(e.getMessage()).strip();
+      throw new BenchmarkException("async-profiler could not " + args[0] + " (" + why
           + "); run without --profile, or where async-profiler runs (Linux or macOS, perf events allowed)");
     }
   }
