@@ -42,22 +42,27 @@ final class ProfileSummary {
   }
 
   static ProfileSummary of(Stream<String> lines) {
-    long[] totals = new long[2];
+    long samples = 0;
+    long agentCodeOnAppThreads = 0;
     Map<String, Long> agentThreads = new TreeMap<>();
-    lines.filter(line -> !line.isBlank()).forEach(line -> {
+    for (String line : (Iterable<String>) lines::iterator) {
+      if (line.isBlank()) {
+        continue;
+      }
       int space = line.lastIndexOf(' ');
       long count = Long.parseLong(line.substring(space + 1).trim());
       String stack = line.substring(0, space);
       int firstFrame = stack.indexOf(';');
       String thread = threadName(firstFrame < 0 ? stack : stack.substring(0, firstFrame));
-      totals[0] += count;
-      if (ThreadCpu.kind(thread) == ThreadCpu.Kind.AGENT) {
+      samples += count;
+      ThreadCpu.Kind kind = ThreadCpu.kind(thread);
+      if (kind == ThreadCpu.Kind.AGENT) {
         agentThreads.merge(group(thread), count, Long::sum);
-      } else if (ThreadCpu.kind(thread) == ThreadCpu.Kind.APPLICATION && inAgentCode(stack)) {
-        totals[1] += count;
+      } else if (kind == ThreadCpu.Kind.APPLICATION && inAgentCode(stack)) {
+        agentCodeOnAppThreads += count;
       }
-    });
-    return new ProfileSummary(totals[0], totals[1], agentThreads);
+    }
+    return new ProfileSummary(samples, agentCodeOnAppThreads, agentThreads);
   }
 
   long samples() {
