@@ -55,7 +55,22 @@ public final class AttributeLimits {
   }
 
   /** {@code value} cut to the length limit; the same instance when it is within it. */
-  String cut(String value) {
+  public String cut(String value) {
     return value == null || value.length() <= valueLength ? value : value.substring(0, valueLength);
+  }
+
+  /** Each of {@code items} cut to the length limit; the same array when all are within it. */
+  public String[] cut(String[] items) {
+    String[] cut = items;
+    for (int i = 0; i < items.length; i++) {
+      String item = cut(items[i]);
+      if (item != items[i]) {
+        if (cut == items) {
+          cut = items.clone();
+        }
+        cut[i] = item;
+      }
+    }
+    return cut;
   }
 }

@@ -8,7 +8,7 @@ public final class ExceptionAttributes {
   private ExceptionAttributes() {}
 
   /** Type, stack trace and, when there is one, message: the stack trace is formatted here. */
-  public static void collect(Throwable error, LimitedAttributes into) {
+  public static void collect(Throwable error, AttributeSink into) {
     StringWriter trace = new StringWriter();
     error.printStackTrace(new PrintWriter(trace));
     into.put("exception.type", error.getClass().getName()).put("exception.stacktrace", trace.toString());

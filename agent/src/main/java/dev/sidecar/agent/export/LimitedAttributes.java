@@ -11,7 +11,7 @@ import java.util.Arrays;
  * were dropped. Values are strings, numbers (a {@code Double} or {@code Float} is a double, any
  * other number an integer), booleans or string arrays. Reused record after record by one thread.
  */
-public final class LimitedAttributes {
+public final class LimitedAttributes implements AttributeSink {
   private final AttributeLimits limits;
   private String[] names = new String[16];
   private Object[] values = new Object[16];
@@ -24,6 +24,7 @@ public final class LimitedAttributes {
     this.limits = limits;
   }
 
+  @Override
   public LimitedAttributes put(String name, String value) {
     if (value != null) {
       store(name, limits.cut(value));
@@ -31,6 +32,7 @@ public final class LimitedAttributes {
     return this;
   }
 
+  @Override
   public LimitedAttributes put(String name, Number value) {
     if (value != null) {
       store(name, value);
@@ -38,6 +40,13 @@ public final class LimitedAttributes {
     return this;
   }
 
+  @Override
+  public LimitedAttributes put(String name, long value) {
+    store(name, value);
+    return this;
+  }
+
+  @Override
   public LimitedAttributes put(String name, Boolean value) {
     if (value != null) {
       store(name, value);
@@ -45,19 +54,10 @@ public final class LimitedAttributes {
     return this;
   }
 
+  @Override
   public LimitedAttributes put(String name, String[] items) {
     if (items != null) {
-      String[] cut = items;
-      for (int i = 0; i < items.length; i++) {
-        String item = limits.cut(items[i]);
-        if (item != items[i]) {
-          if (cut == items) {
-            cut = items.clone();
-          }
-          cut[i] = item;
-        }
-      }
-      store(name, cut);
+      store(name, limits.cut(items));
     }
     return this;
   }

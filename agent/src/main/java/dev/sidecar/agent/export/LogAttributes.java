@@ -6,7 +6,7 @@ import dev.sidecar.bootstrap.logs.LogEvent;
 public final class LogAttributes {
   private LogAttributes() {}
 
-  public static void collect(LogEvent event, LimitedAttributes into) {
+  public static void collect(LogEvent event, AttributeSink into) {
     into.put("thread.name", event.threadName()).put("thread.id", event.threadId());
     String[] context = event.contextAttributes();
     if (context != null) {

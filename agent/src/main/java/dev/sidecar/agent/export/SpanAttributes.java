@@ -27,7 +27,7 @@ public final class SpanAttributes {
    * Adds {@code record}'s attributes to {@code into}, in the order recorded, then the id and name of
    * the thread that started it, as the OpenTelemetry agent adds them to every span.
    */
-  public static void collect(SpanRecord record, LimitedAttributes into) {
+  public static void collect(SpanRecord record, AttributeSink into) {
     for (int slot = 0; slot < record.attributeSlots(); slot += 2) {
       String key = record.attributeKey(slot);
       Object value = record.attributeValue(slot);

@@ -31,10 +31,12 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
   private static final int MAX_SEVERITY = 24;
 
   private final AttributeLimits limits;
+  private final AttributeFields fields;
 
   public LogRequestEncoder(Resource resource, AttributeLimits limits) {
     super(resource);
     this.limits = limits;
+    this.fields = new AttributeFields(limits);
   }
 
   /** The request for a batch; release it once the collector has answered. */
@@ -72,10 +74,16 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
     if (event.body() != null) {
       out.anyValue(BODY, event.body());
     }
-    attributes.clear();
-    LogAttributes.collect(event, attributes);
-    OtlpCommon.attributes(out, ATTRIBUTES, attributes);
-    out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    int attributesStart = out.size();
+    fields.start(out, ATTRIBUTES);
+    LogAttributes.collect(event, fields);
+    if (fields.gaveUp()) {
+      out.seek(attributesStart);
+      attributes.clear();
+      LogAttributes.collect(event, attributes);
+      OtlpCommon.attributes(out, ATTRIBUTES, attributes);
+      out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    }
     if (event.spanId() != 0) {
       out.fixed32(FLAGS, event.sampled() ? 1 : 0);
       out.traceId(TRACE_ID, event.traceIdHigh(), event.traceIdLow());

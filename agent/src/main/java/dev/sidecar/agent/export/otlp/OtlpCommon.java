@@ -39,18 +39,23 @@ final class OtlpCommon {
       } else if (value instanceof Boolean) {
         out.keyValue(field, key, ((Boolean) value).booleanValue());
       } else if (value instanceof String[]) {
-        int keyValue = out.begin(field);
-        out.attributeKey(key);
-        int anyValue = out.begin(VALUE);
-        int array = out.begin(ARRAY_VALUE);
-        for (String item : (String[]) value) {
-          out.anyValue(VALUES, item == null ? "" : item);
-        }
-        out.end(array);
-        out.end(anyValue);
-        out.end(keyValue);
+        stringArray(out, field, key, (String[]) value);
       }
     }
+  }
+
+  /** A {@code KeyValue} whose value is an array of strings, a null item written as empty. */
+  static void stringArray(ProtoWriter out, int field, String key, String[] items) {
+    int keyValue = out.begin(field);
+    out.attributeKey(key);
+    int anyValue = out.begin(VALUE);
+    int array = out.begin(ARRAY_VALUE);
+    for (String item : items) {
+      out.anyValue(VALUES, item == null ? "" : item);
+    }
+    out.end(array);
+    out.end(anyValue);
+    out.end(keyValue);
   }
 
   /** The {@code Resource} message's bytes. */

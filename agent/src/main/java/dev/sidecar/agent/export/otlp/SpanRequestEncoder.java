@@ -53,6 +53,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
   private static final int PRELOAD_RECORDS = 16;
 
   private final AttributeLimits limits;
+  private final AttributeFields fields;
   private final String agentVersion;
   private String lastTraceState;
   private String lastTraceStateEncoded;
@@ -63,6 +64,7 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
   public SpanRequestEncoder(Resource resource, String agentVersion, AttributeLimits limits) {
     super(resource);
     this.limits = limits;
+    this.fields = new AttributeFields(limits);
     this.agentVersion = agentVersion;
   }
 
@@ -106,10 +108,16 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     out.uint32(KIND, kind(record));
     out.fixed64(START_TIME, record.startEpochNanos());
     out.fixed64(END_TIME, record.endEpochNanos());
-    attributes.clear();
-    SpanAttributes.collect(record, attributes);
-    OtlpCommon.attributes(out, ATTRIBUTES, attributes);
-    out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    int attributesStart = out.size();
+    fields.start(out, ATTRIBUTES);
+    SpanAttributes.collect(record, fields);
+    if (fields.gaveUp()) {
+      out.seek(attributesStart);
+      attributes.clear();
+      SpanAttributes.collect(record, attributes);
+      OtlpCommon.attributes(out, ATTRIBUTES, attributes);
+      out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+    }
     if (record.exception() != null) {
       exceptionEvent(out, record.exception(), record.endEpochNanos(), attributes);
     }

@@ -87,6 +87,62 @@ class RequestEncodersTest {
   }
 
   @Test
+  void everyKindOfAttributeWrittenAsItIsCollected() throws IOException {
+    // No key repeats and all fit the limits: the encoder writes each attribute as it is collected.
+    SpanRecord span = SpanRecord.startCurrent("io.opentelemetry.tomcat-10.0", SpanKind.SERVER, "GET", null, null, null);
+    span.attribute(HttpAttributes.URL_FULL, "https://user:secret@shop.example/orders/7?sig=abc")
+        .attribute("http.request.method", "GET")
+        .attribute("http.response.status_code", 200)
+        .attribute("http.request.body.size", 12_345_678_901L)
+        .attribute("custom.negative", -3)
+        .attribute("custom.ratio", 0.25d)
+        .attribute("custom.float", 1.5f)
+        .attribute("custom.flag", Boolean.TRUE)
+        .attribute("custom.empty", "")
+        .attribute("", "an empty key, left out")
+        .attribute("custom.unicode", "Grüße, 世界 \uD83D\uDE00")
+        .attribute("http.request.header.accept", new String[] {"text/html", null, "application/json"})
+        .attribute("network.peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), 51234))
+        .attribute("custom.other", new StringBuilder("to string"));
+    span.end();
+    assertSameSpanBytes(AttributeLimits.general(AgentConfig.fromMap(Map.of())), span);
+  }
+
+  @Test
+  void recordsThatNeedTheLimitsBetweenRecordsThatDoNot() throws IOException {
+    List<SpanRecord> batch = new ArrayList<>();
+    batch.add(ended(SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null)
+        .attribute("a", "1").attribute("b", 2)));
+    // Two keys of one hash ("Aa" and "BB"), then a key recorded twice, then one the export adds too.
+    batch.add(ended(SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null)
+        .attribute("Aa", "x").attribute("BB", "y")));
+    batch.add(ended(SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null)
+        .attribute("k", "1").attribute("other", true).attribute("k", "2")));
+    batch.add(ended(SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null)
+        .attribute("thread.id", "recorded").attribute("c", 3.5d)));
+    batch.add(ended(SpanRecord.startCurrent("scope", SpanKind.CLIENT, "GET", null, null, null)
+        .attribute("a", "1").attribute("b", 2)));
+    assertSameSpanBytes(AttributeLimits.general(AgentConfig.fromMap(Map.of())), batch.toArray(new SpanRecord[0]));
+  }
+
+  @Test
+  void valuesCutToTheLengthLimitUnderTheCountLimit() throws IOException {
+    SpanRecord span = SpanRecord.startCurrent("scope", SpanKind.SERVER, "GET", null, null, null);
+    span.attribute("a", "x".repeat(40)).attribute("b", 7).attribute("c", new String[] {"y".repeat(20), "z"})
+        .attribute("e", true);
+    span.end();
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(
+        Map.of("otel.attribute.value.length.limit", "8")));
+    assertSameSpanBytes(limits, span);
+  }
+
+  private static SpanRecord ended(SpanRecord span) {
+    span.end();
+    CurrentSpan.set(null);
+    return span;
+  }
+
+  @Test
   void remoteParentTraceStateErrorAndException() throws IOException {
     TraceParent remote = TraceParent.parse("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01",
         "vendor=opaque, other=1,bad key=x");
@@ -368,6 +424,18 @@ class RequestEncodersTest {
     List<LogEvent> events = new ArrayList<>();
     Handoff.logs().drainTo(events, 64);
     assertEquals(40, events.size());
+    AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
+    assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
+        .toByteArray());
+  }
+
+  @Test
+  void aLogRecordWhoseContextRepeatsTheThreadsKey() throws IOException {
+    LogCapture.emit(1, 9, "INFO", "plain", "shop.Orders", null, new String[] {"order.id", "7"});
+    LogCapture.emit(2, 9, "INFO", "repeats", "shop.Orders", null, new String[] {"thread.name", "from the context"});
+    LogCapture.emit(3, 9, "INFO", "plain again", "shop.Orders", null, new String[] {"order.id", "8"});
+    List<LogEvent> events = new ArrayList<>();
+    Handoff.logs().drainTo(events, 64);
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(Map.of()));
     assertArrayEquals(sdkLogBytes(limits, events), new LogRequestEncoder(resource, limits).encode(events)
         .toByteArray());
