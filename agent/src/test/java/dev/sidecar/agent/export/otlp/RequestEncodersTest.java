@@ -67,20 +67,7 @@ class RequestEncodersTest {
     SpanRecord span = SpanRecord.startCurrent("io.opentelemetry.tomcat-10.0", SpanKind.SERVER, "GET", null, null, null);
     span.nameAfterRoute("/orders/*");
     span.nameAfterRoute("/orders/{id}");
-    span.attribute(HttpAttributes.URL_FULL, "https://user:secret@shop.example/orders/7?sig=abc")
-        .attribute("http.request.method", "GET")
-        .attribute("http.response.status_code", 200)
-        .attribute("http.request.body.size", 12_345_678_901L)
-        .attribute("custom.negative", -3)
-        .attribute("custom.ratio", 0.25d)
-        .attribute("custom.float", 1.5f)
-        .attribute("custom.flag", Boolean.TRUE)
-        .attribute("custom.empty", "")
-        .attribute("custom.unicode", "Grüße, 世界 \uD83D\uDE00")
-        .attribute("custom.lone.surrogates", "a\uD800b\uDC00\uD83D")
-        .attribute("http.request.header.accept", new String[] {"text/html", null, "application/json"})
-        .attribute("network.peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), 51234))
-        .attribute("custom.other", new StringBuilder("to string"))
+    everyKindOfAttribute(span).attribute("custom.lone.surrogates", "a\uD800b\uDC00\uD83D")
         .attribute("http.request.method", "POST");
     span.end();
     assertSameSpanBytes(AttributeLimits.general(AgentConfig.fromMap(Map.of())), span);
@@ -90,20 +77,7 @@ class RequestEncodersTest {
   void everyKindOfAttributeWrittenAsItIsCollected() throws IOException {
     // No key repeats and all fit the limits: the encoder writes each attribute as it is collected.
     SpanRecord span = SpanRecord.startCurrent("io.opentelemetry.tomcat-10.0", SpanKind.SERVER, "GET", null, null, null);
-    span.attribute(HttpAttributes.URL_FULL, "https://user:secret@shop.example/orders/7?sig=abc")
-        .attribute("http.request.method", "GET")
-        .attribute("http.response.status_code", 200)
-        .attribute("http.request.body.size", 12_345_678_901L)
-        .attribute("custom.negative", -3)
-        .attribute("custom.ratio", 0.25d)
-        .attribute("custom.float", 1.5f)
-        .attribute("custom.flag", Boolean.TRUE)
-        .attribute("custom.empty", "")
-        .attribute("", "an empty key, left out")
-        .attribute("custom.unicode", "Grüße, 世界 \uD83D\uDE00")
-        .attribute("http.request.header.accept", new String[] {"text/html", null, "application/json"})
-        .attribute("network.peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), 51234))
-        .attribute("custom.other", new StringBuilder("to string"));
+    everyKindOfAttribute(span).attribute("", "an empty key, left out");
     span.end();
     assertSameSpanBytes(AttributeLimits.general(AgentConfig.fromMap(Map.of())), span);
   }
@@ -134,6 +108,23 @@ class RequestEncodersTest {
     AttributeLimits limits = AttributeLimits.general(AgentConfig.fromMap(
         Map.of("otel.attribute.value.length.limit", "8")));
     assertSameSpanBytes(limits, span);
+  }
+
+  /** A value of every kind an attribute may have, each under a key of its own. */
+  private static SpanRecord everyKindOfAttribute(SpanRecord span) {
+    return span.attribute(HttpAttributes.URL_FULL, "https://user:secret@shop.example/orders/7?sig=abc")
+        .attribute("http.request.method", "GET")
+        .attribute("http.response.status_code", 200)
+        .attribute("http.request.body.size", 12_345_678_901L)
+        .attribute("custom.negative", -3)
+        .attribute("custom.ratio", 0.25d)
+        .attribute("custom.float", 1.5f)
+        .attribute("custom.flag", Boolean.TRUE)
+        .attribute("custom.empty", "")
+        .attribute("custom.unicode", "Grüße, 世界 \uD83D\uDE00")
+        .attribute("http.request.header.accept", new String[] {"text/html", null, "application/json"})
+        .attribute("network.peer", new InetSocketAddress(InetAddress.getLoopbackAddress(), 51234))
+        .attribute("custom.other", new StringBuilder("to string"));
   }
 
   private static SpanRecord ended(SpanRecord span) {
