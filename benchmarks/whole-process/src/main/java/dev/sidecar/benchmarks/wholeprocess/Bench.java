@@ -73,12 +73,13 @@ final class Bench {
       long logs = receivedLogs(config, receiver, answered);
       // Asked only now: the command attaches to the JVM, which must not disturb the measurements.
       Map<String, String> status = sidecarStatus(config, jvm);
+      double cpuMicrosPerRequest = cpuMicrosPerRequest(cpuTicks, measured.requests());
       if (options.profile()) {
-        profile(app, config, round, jvm, cpuMicrosPerRequest(cpuTicks, measured.requests()));
+        profile(app, config, round, jvm, cpuMicrosPerRequest);
       }
       return new RunResult(app, config, round, startupMillis, window.rssKb, rssAfter, measured.requests(),
           measured.errors(), measured.throughput(), measured.p50Micros(), measured.p99Micros(),
-          cpuMicrosPerRequest(cpuTicks, measured.requests()), answered, spans, logs, status, driverCpuPercent,
+          cpuMicrosPerRequest, answered, spans, logs, status, driverCpuPercent,
           appCpuIdlePercent, cpuByThread, measured.warmupNanos() / 1e9);
     }
   }
