@@ -1,5 +1,6 @@
 package dev.sidecar.benchmarks.wholeprocess;
 
+import dev.sidecar.benchmarks.wholeprocess.apps.RequestWork;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,16 @@ enum AgentConfig {
   SIDECAR_BASELINE("sidecar-baseline", "Sidecar, baseline jar"),
   /** Only the instrumentations that make the same telemetry as Sidecar here: the HTTP servers and JUL. */
   OTEL_HTTP_LOGS("otel-http-logs", "OTel agent, HTTP+JUL only"),
-  OTEL_DEFAULTS("otel-defaults", "OTel agent, defaults");
+  OTEL_DEFAULTS("otel-defaults", "OTel agent, defaults"),
+  /**
+   * No agent: the app itself spins for 1 µs on the thread of each request, where an agent's advice
+   * runs. Not an agent but a yardstick: set against {@link #NONE} in the same run, it shows what one
+   * microsecond more on the request thread costs this app on this machine, in throughput and CPU.
+   */
+  WORK_1US("work-1us", "no agent, 1 µs of work");
+
+  /** What {@link #WORK_1US} has the app spend on each request's thread. */
+  static final long WORK_NANOS = 1_000;
 
   /** The OpenTelemetry agent's instrumentation names for embedded Tomcat 10, the JDK server and JUL. */
   static final List<String> OTEL_HTTP_LOGS_INSTRUMENTATIONS =
@@ -45,6 +55,11 @@ enum AgentConfig {
             + String.join(", ", Arrays.stream(values()).map(config -> config.id).toList())));
   }
 
+  /** Whether this configuration runs an agent at all. */
+  boolean agent() {
+    return this != NONE && this != WORK_1US;
+  }
+
   /** Whether this configuration runs the Sidecar agent. */
   boolean sidecar() {
     return this == SIDECAR || this == SIDECAR_NO_EXPORT || this == SIDECAR_BASELINE;
@@ -52,13 +67,16 @@ enum AgentConfig {
 
   /** Whether spans and log records are exported, and so are to be counted at the receiver. */
   boolean exports() {
-    return this != NONE && this != SIDECAR_NO_EXPORT;
+    return agent() && this != SIDECAR_NO_EXPORT;
   }
 
   /** The JVM options that run this configuration, exporting to {@code endpoint}. */
   List<String> jvmOptions(Artifacts artifacts, String endpoint, String serviceName) {
     List<String> options = new ArrayList<>();
-    if (this == NONE) {
+    if (this == WORK_1US) {
+      options.add("-D" + RequestWork.PROPERTY + "=" + WORK_NANOS);
+    }
+    if (!agent()) {
       return options;
     }
     options.add("-javaagent:" + artifacts.agentJar(this));

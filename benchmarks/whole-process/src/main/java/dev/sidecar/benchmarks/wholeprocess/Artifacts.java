@@ -25,7 +25,7 @@ record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent, Path baselin
 
   /** The agent jar {@code config} runs; null for no agent. */
   Path agentJar(AgentConfig config) {
-    if (config == AgentConfig.NONE) {
+    if (!config.agent()) {
       return null;
     }
     if (config == AgentConfig.SIDECAR_BASELINE) {
@@ -48,7 +48,7 @@ record Artifacts(Path targetDir, Path sidecarAgent, Path otelAgent, Path baselin
         throw new BenchmarkException("the configuration " + config.id + " runs the jar --baseline-agent names; "
             + "none was given");
       }
-      if (config != AgentConfig.NONE) {
+      if (config.agent()) {
         require(agentJar(config));
       }
     }

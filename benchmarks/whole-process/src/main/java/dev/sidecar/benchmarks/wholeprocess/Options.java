@@ -28,6 +28,7 @@ record Options(
       "  --configs C,D        none, sidecar, otel-http-logs, otel-defaults (these four; with --faults: sidecar);",
       "                       sidecar-no-export: Sidecar recording as usual, its exporters none;",
       "                       sidecar-baseline: Sidecar from the --baseline-agent jar, to set beside sidecar",
+      "                       work-1us: no agent, the app spinning 1 µs on each request's thread, a yardstick",
       "  --quick              1 round, 3 to 10 s warm-up, 5 s measured (interleaved: 2 cycles of 2 s slices):",
       "                       checks that everything runs",
       "  --faults             collector faults: each CollectorFault in turn, with the app under load",

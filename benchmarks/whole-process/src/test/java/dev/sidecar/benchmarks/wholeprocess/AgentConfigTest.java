@@ -2,6 +2,7 @@ package dev.sidecar.benchmarks.wholeprocess;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,9 +61,27 @@ class AgentConfigTest {
   }
 
   @Test
+  void theWorkYardstickRunsNoAgentAndHasTheAppSpendAMicrosecondARequest() {
+    AgentConfig config = AgentConfig.of("work-1us");
+    assertEquals(List.of("-Dhello.work.nanos=1000"),
+        config.jvmOptions(ARTIFACTS, "http://127.0.0.1:4318", "hello-tomcat"));
+    assertEquals(List.of(), AgentConfig.NONE.jvmOptions(ARTIFACTS, "http://127.0.0.1:4318", "hello-tomcat"));
+    assertFalse(config.agent());
+    assertFalse(config.sidecar());
+    assertFalse(config.exports());
+    assertTrue(AgentConfig.SIDECAR_NO_EXPORT.agent());
+    assertNull(ARTIFACTS.agentJar(config));
+    // Neither asks for an agent jar, so neither fails for want of one.
+    Artifacts noJars = new Artifacts(Path.of("target"), Path.of("/nowhere/sidecar.jar"), Path.of("/nowhere/otel.jar"),
+        null);
+    noJars.check(List.of(), List.of(AgentConfig.NONE, config));
+    assertThrows(BenchmarkException.class, () -> noJars.check(List.of(), List.of(AgentConfig.SIDECAR)));
+  }
+
+  @Test
   void anUnknownNameIsRefusedWithTheKnownOnes() {
     assertEquals("unknown configuration 'sidecar-nope'; known: none, sidecar, sidecar-no-export, sidecar-baseline, "
-        + "otel-http-logs, otel-defaults",
+        + "otel-http-logs, otel-defaults, work-1us",
         assertThrows(BenchmarkException.class, () -> AgentConfig.of("sidecar-nope")).getMessage());
   }
 }

@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Hello world on the JDK's {@code com.sun.net.httpserver}: {@code GET /hello} answers a short body
- * and logs one INFO record (none with {@code -Dhello.logs=false}). Usage:
+ * and logs one INFO record (none with {@code -Dhello.logs=false}), after the work {@link RequestWork}
+ * asks for. Usage:
  * {@code java -jar jdk-hello.jar PORT}. Prints nothing per request.
  */
 public final class JdkHelloApp {
@@ -32,6 +33,7 @@ public final class JdkHelloApp {
   }
 
   private static void hello(HttpExchange exchange) throws IOException {
+    RequestWork.perRequest();
     if (LOGS) {
       LOG.info("hello served");
     }
