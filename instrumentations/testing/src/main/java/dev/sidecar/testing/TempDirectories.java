@@ -11,6 +11,17 @@ import java.util.stream.Stream;
 public final class TempDirectories {
   private TempDirectories() {}
 
+  /**
+   * Deletes an embedded Tomcat's base directory, and clears the {@code catalina.home} and
+   * {@code catalina.base} system properties, which Tomcat set to it: the next Tomcat started in the
+   * same JVM would otherwise take the deleted directory as its home, and create it again.
+   */
+  public static void deleteTomcatBase(Path base) {
+    System.clearProperty("catalina.home");
+    System.clearProperty("catalina.base");
+    delete(base);
+  }
+
   public static void delete(Path directory) {
     if (directory == null || !Files.exists(directory)) {
       return;

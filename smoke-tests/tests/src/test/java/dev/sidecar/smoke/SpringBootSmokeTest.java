@@ -18,6 +18,7 @@ import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.proto.trace.v1.Status.StatusCode;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -334,11 +335,17 @@ class SpringBootSmokeTest {
     assertEquals(List.of(), app.lines().stream().filter(line -> line.contains(AGENT_WARNING)).toList(), app::output);
   }
 
-  /** The app with the agent exporting to {@code receiver} over HTTP/protobuf, on a free port of 127.0.0.1. */
+  /**
+   * The app with the agent exporting to {@code receiver} over HTTP/protobuf, on a free port of
+   * 127.0.0.1. Its Tomcat works under the build's {@code target}: by default Spring Boot gives it a
+   * directory in {@code /tmp}, which an app stopped from outside leaves behind.
+   */
   private static AppProcess.Builder petclinic(String name, JavaHome jdk, OtlpReceiver receiver) {
+    Path tomcatBase = Path.of("target", "tomcat", name + "-" + jdk.version()).toAbsolutePath();
     return AppProcess.builder(name, jdk)
         .agentExportingTo(SERVICE, HTTP_PROTOBUF, receiver.httpEndpoint())
-        .jar(Artifacts.springBootAppJar(), "--server.port=0", "--server.address=127.0.0.1");
+        .jar(Artifacts.springBootAppJar(), "--server.port=0", "--server.address=127.0.0.1",
+            "--server.tomcat.basedir=" + tomcatBase);
   }
 
   /** The receiver and the app with the agent, on one JDK. */

@@ -61,7 +61,7 @@ class SpringWebMvcRouteTest {
   void stop() throws Exception {
     tomcat.stop();
     tomcat.destroy();
-    TempDirectories.delete(base);
+    TempDirectories.deleteTomcatBase(base);
     InstrumentedJvm.assertNoAgentErrors(agentErrorsBefore);
   }
 

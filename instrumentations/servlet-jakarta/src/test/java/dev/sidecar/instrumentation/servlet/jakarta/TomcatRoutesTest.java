@@ -60,7 +60,7 @@ class TomcatRoutesTest {
   void stop() throws Exception {
     tomcat.stop();
     tomcat.destroy();
-    TempDirectories.delete(base);
+    TempDirectories.deleteTomcatBase(base);
   }
 
   @Test

@@ -51,7 +51,7 @@ class Tomcat9Test extends AbstractServletServerTest {
   protected void stopServer() throws Exception {
     tomcat.stop();
     tomcat.destroy();
-    TempDirectories.delete(base);
+    TempDirectories.deleteTomcatBase(base);
   }
 
   @Override
