@@ -17,6 +17,8 @@ final class AttributeFields implements AttributeSink {
   private final AttributeLimits limits;
   private ProtoWriter out;
   private int field;
+  /** Where the record's attributes begin in {@link #out}. */
+  private int start;
   private int count;
   /** A bit per written key, chosen by its hash: a key whose bit is clear surely is not written yet. */
   private long hashBits;
@@ -32,14 +34,26 @@ final class AttributeFields implements AttributeSink {
   void start(ProtoWriter out, int field) {
     this.out = out;
     this.field = field;
+    start = out.size();
     count = 0;
     hashBits = 0;
     gaveUp = false;
   }
 
-  /** Whether the record needs {@link LimitedAttributes}; what was written for it is then to be dropped. */
+  /** Whether the record needs {@link LimitedAttributes}: then {@link #writeInstead} its attributes. */
   boolean gaveUp() {
     return gaveUp;
+  }
+
+  /**
+   * Drops what was written for the record since {@link #start}, and writes {@code attributes} there
+   * instead, the record's attributes collected again under the limits, with the count of those
+   * dropped as field {@code droppedField}.
+   */
+  void writeInstead(LimitedAttributes attributes, int droppedField) {
+    out.seek(start);
+    OtlpCommon.attributes(out, field, attributes);
+    out.uint32(droppedField, attributes.offered() - attributes.size());
   }
 
   @Override

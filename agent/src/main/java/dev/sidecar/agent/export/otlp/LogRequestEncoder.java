@@ -74,15 +74,12 @@ public final class LogRequestEncoder extends ScopedRequest<LogEvent> {
     if (event.body() != null) {
       out.anyValue(BODY, event.body());
     }
-    int attributesStart = out.size();
     fields.start(out, ATTRIBUTES);
     LogAttributes.collect(event, fields);
     if (fields.gaveUp()) {
-      out.seek(attributesStart);
       attributes.clear();
       LogAttributes.collect(event, attributes);
-      OtlpCommon.attributes(out, ATTRIBUTES, attributes);
-      out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+      fields.writeInstead(attributes, DROPPED_ATTRIBUTES);
     }
     if (event.spanId() != 0) {
       out.fixed32(FLAGS, event.sampled() ? 1 : 0);

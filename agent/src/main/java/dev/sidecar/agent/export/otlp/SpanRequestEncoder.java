@@ -108,15 +108,12 @@ public final class SpanRequestEncoder extends ScopedRequest<SpanRecord> {
     out.uint32(KIND, kind(record));
     out.fixed64(START_TIME, record.startEpochNanos());
     out.fixed64(END_TIME, record.endEpochNanos());
-    int attributesStart = out.size();
     fields.start(out, ATTRIBUTES);
     SpanAttributes.collect(record, fields);
     if (fields.gaveUp()) {
-      out.seek(attributesStart);
       attributes.clear();
       SpanAttributes.collect(record, attributes);
-      OtlpCommon.attributes(out, ATTRIBUTES, attributes);
-      out.uint32(DROPPED_ATTRIBUTES, attributes.offered() - attributes.size());
+      fields.writeInstead(attributes, DROPPED_ATTRIBUTES);
     }
     if (record.exception() != null) {
       exceptionEvent(out, record.exception(), record.endEpochNanos(), attributes);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.sidecar.agent.config.AgentConfig;
 import dev.sidecar.agent.export.AttributeLimits;
+import dev.sidecar.agent.export.LimitedAttributes;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import io.opentelemetry.proto.trace.v1.Span;
 import java.util.List;
@@ -46,6 +47,23 @@ class AttributeFieldsTest {
     fields.put("server.address", "a").put(new String("server.address".toCharArray()), "b");
 
     assertTrue(fields.gaveUp());
+  }
+
+  @Test
+  void whatWasWrittenIsReplacedByTheLimitedAttributesAndTheirDroppedCount() throws Exception {
+    out.string(5, "before the attributes");
+    fields.start(out, ATTRIBUTES);
+    fields.put("server.address", "a").put("server.port", 80L).put("server.address", "b");
+    assertTrue(fields.gaveUp());
+    LimitedAttributes attributes = new LimitedAttributes(limits(Map.of("otel.attribute.count.limit", "1")));
+    attributes.put("server.address", "a").put("server.port", 80L).put("server.address", "b");
+
+    fields.writeInstead(attributes, 10);
+
+    Span span = Span.parseFrom(out.toByteArray());
+    assertEquals("before the attributes", span.getName());
+    assertEquals(List.of("server.address=b"), written());
+    assertEquals(1, span.getDroppedAttributesCount());
   }
 
   @Test
