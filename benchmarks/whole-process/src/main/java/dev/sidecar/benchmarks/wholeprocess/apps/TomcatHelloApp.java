@@ -15,9 +15,9 @@ import org.apache.catalina.startup.Tomcat;
 
 /**
  * Hello world on embedded Tomcat: a servlet answers {@code GET /hello} with a short body and logs
- * one INFO record (none with {@code -Dhello.logs=false}), after the work {@link RequestWork} asks for. Usage:
- * {@code java -jar tomcat-hello.jar PORT [BASE_DIR]}. Prints nothing per request (Tomcat's own
- * start-up lines go to {@code java.util.logging}, which has no handler here).
+ * one INFO record (none with {@code -Dhello.logs=false}), after the work {@link RequestWork} asks
+ * for. Usage: {@code java -jar tomcat-hello.jar PORT [BASE_DIR]}. Prints nothing per request
+ * (Tomcat's own start-up lines go to {@code java.util.logging}, which has no handler here).
  */
 public final class TomcatHelloApp {
   private static final boolean LOGS = QuietLogging.perRequest();
@@ -50,7 +50,7 @@ public final class TomcatHelloApp {
 
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    RequestWork.perRequest();
+      RequestWork.perRequest();
       if (LOGS) {
         LOG.info("hello served");
       }
